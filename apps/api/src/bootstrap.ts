@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { createRootLogger, PinoNestLogger, requestLogger, type AppConfig } from '@app/platform';
+import { AppModule } from './app.module.js';
+
+/**
+ * Builds the one server: REST under /api, OpenAPI at /docs, health at /health, socket.io, and the
+ * web UI at /, on one port.
+ * Used by main.ts, the whole-app tests and the benchmarks alike.
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const logger = createRootLogger(config.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  app.use(requestLogger(logger));
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+        },
+      },
+    }),
+  );
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready'] });
+  app.enableShutdownHooks();
+
+  const docs = new DocumentBuilder()
+    .setTitle('CCHC: exams, contests and the PAR Index')
+    .setDescription('API of the civil-servant exam, reform contest and PAR Index system')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, docs));
+
+  serveWebUi(app, config);
+  return app;
+}
+
+/** The built web UI (apps/web → dist/web), with the single-page fallback for its client routes. */
+function serveWebUi(app: NestExpressApplication, config: AppConfig): void {
+  const dir = resolve(config.WEB_DIR);
+  if (!existsSync(resolve(dir, 'index.html'))) return;
+  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  const apiPrefixes = ['/api', '/docs', '/health', '/socket.io'];
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || apiPrefixes.some((p) => req.path.startsWith(p)) || !req.accepts('html')) return next();
+    res.sendFile(resolve(dir, 'index.html'));
+  });
+}

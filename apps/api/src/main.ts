@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig, type AppConfig } from '@app/platform';
+import { createApp } from './bootstrap.js';
+
+function configOrExit(): AppConfig {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    return loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`${e.message}\nSee config/example.env for every variable.`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+const config = configOrExit();
+const app = await createApp(config);
+await app.listen(config.PORT, config.HOST);
+console.log(`CCHC server listening on http://localhost:${config.PORT} (API docs: /docs, database: ${config.DB_TYPE})`);

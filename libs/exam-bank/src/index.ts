@@ -1,0 +1,10 @@
+import { bankEntities, bankMigrations } from './bank/index.js';
+import { testingEntities, testingMigrations } from './testing/index.js';
+
+export * from './bank/index.js';
+export * from './testing/index.js';
+export * from './published/exam-results.js';
+export { ExamBankModule } from './exam-bank.module.js';
+
+export const examBankEntities = [...bankEntities, ...testingEntities];
+export const examBankMigrations = [...bankMigrations, ...testingMigrations];

@@ -1,0 +1,2 @@
+export const testingEntities = [];
+export const testingMigrations = [];

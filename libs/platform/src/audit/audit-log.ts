@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import type { PageQuery, Page } from '../http/page.js';
+import { pageOf } from '../http/page.js';
+import { AuditEntry } from './audit-entry.entity.js';
+
+export interface AuditRecord {
+  actor: Pick<Principal, 'userId' | 'name'> | 'system';
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  agencyId?: number | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  agencyId?: number;
+  action?: string;
+}
+
+/**
+ * The audit trail every module writes score and grade changes to. Pass the transaction's
+ * EntityManager so the entry commits or rolls back with the change it describes.
+ */
+@Injectable()
+export class AuditLog {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async record(entry: AuditRecord, manager: EntityManager = this.db.manager): Promise<AuditEntry> {
+    const actor = entry.actor === 'system' ? { userId: null, name: 'system' } : entry.actor;
+    return manager.getRepository(AuditEntry).save({
+      actorId: actor.userId,
+      actorName: actor.name,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: String(entry.entityId),
+      agencyId: entry.agencyId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      reason: entry.reason ?? null,
+    });
+  }
+
+  async list(filter: AuditFilter, page: PageQuery): Promise<Page<AuditEntry>> {
+    const where: FindOptionsWhere<AuditEntry> = {};
+    if (filter.entityType) where.entityType = filter.entityType;
+    if (filter.entityId) where.entityId = filter.entityId;
+    if (filter.agencyId) where.agencyId = filter.agencyId;
+    if (filter.action) where.action = filter.action;
+    const [items, total] = await this.db.getRepository(AuditEntry).findAndCount({
+      where,
+      order: { id: 'DESC' },
+      skip: page.skip,
+      take: page.pageSize,
+    });
+    return pageOf(items, total, page);
+  }
+}

@@ -1,0 +1,21 @@
+export * from './config/app-config.js';
+export * from './errors/domain-error.js';
+export * from './database/data-source-options.js';
+export * from './database/migration-helpers.js';
+export * from './auth/principal.js';
+export * from './auth/decorators.js';
+export * from './auth/token.service.js';
+export { bearerToken } from './auth/auth.guard.js';
+export * from './audit/audit-entry.entity.js';
+export * from './audit/audit-log.js';
+export * from './http/page.js';
+export * from './http/validation.js';
+export { toErrorBody, type ErrorBody } from './http/error-filter.js';
+export * from './platform.module.js';
+export * from './logging/logger.js';
+export * from './rate-limit/rate-limiter.js';
+
+import { AuditEntry } from './audit/audit-entry.entity.js';
+import { PlatformAuditLog1764201600000 } from './database/platform.migration.js';
+export const platformEntities = [AuditEntry];
+export const platformMigrations = [PlatformAuditLog1764201600000];

@@ -1,0 +1,4 @@
+export { ResultsModule } from './results.module.js';
+
+export const resultsEntities = [];
+export const resultsMigrations = [];
