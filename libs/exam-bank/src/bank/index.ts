@@ -4,6 +4,7 @@ import { QuestionVersion } from './question-version.entity.js';
 import { Question } from './question.entity.js';
 
 export * from './question.types.js';
+export { QuestionBankReader, type DrawableQuestion } from './question-bank.reader.js';
 export { Question, QuestionTopic, QuestionVersion };
 
 export const bankEntities = [QuestionTopic, Question, QuestionVersion];
