@@ -35,7 +35,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     }),
   );
   app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready'] });
-  app.enableShutdownHooks();
 
   const docs = new DocumentBuilder()
     .setTitle('CCHC: exams, contests and the PAR Index')

@@ -19,4 +19,17 @@ function configOrExit(): AppConfig {
 const config = configOrExit();
 const app = await createApp(config);
 await app.listen(config.PORT, config.HOST);
+
+// Graceful shutdown: stop accepting, let in-flight requests finish, close sockets and the database.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    app.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error('Shutdown failed', e);
+        process.exit(1);
+      },
+    );
+  });
+}
 console.log(`CCHC server listening on http://localhost:${config.PORT} (API docs: /docs, database: ${config.DB_TYPE})`);

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config.js';
+import { AppConfig, ConfigError, loadConfig } from './app-config.js';
 
 describe('loadConfig', () => {
   it('runs the embedded default with no environment at all', () => {
@@ -43,5 +43,14 @@ describe('loadConfig', () => {
       const names = (e as ConfigError).problems.map((p) => p.split('=')[0]);
       expect(names.sort()).toEqual(['DB_TYPE', 'PORT']);
     }
+  });
+});
+
+describe('config/example.env', () => {
+  it('documents every variable the server reads', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync('config/example.env', 'utf8');
+    const missing = Object.keys(new AppConfig()).filter((k) => !new RegExp(`^#? ?${k}=`, 'm').test(text));
+    expect(missing).toEqual([]);
   });
 });
