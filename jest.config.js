@@ -3,7 +3,7 @@
 //   db       *.db-spec.ts       repositories and services on a real database (TEST_DB=sqlite|mysql)
 //   e2e      test/**/*.e2e-spec.ts   the whole app over HTTP and socket.io (TEST_DB=sqlite|mysql)
 //   browser  test/**/*.browser-spec.ts   headless Chromium against the built web UI
-const libs = ['platform', 'org', 'exam-bank', 'live-contest', 'results'];
+const libs = ['platform', 'org', 'exam-bank', 'live-contest', 'results', 'survey'];
 const base = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],

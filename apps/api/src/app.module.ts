@@ -4,6 +4,7 @@ import { LiveContestModule } from '@app/live-contest';
 import { OrgModule } from '@app/org';
 import { PlatformModule, type AppConfig } from '@app/platform';
 import { ResultsModule } from '@app/results';
+import { SurveyModule } from '@app/survey';
 import { schema } from './schema.js';
 
 @Module({})
@@ -11,7 +12,14 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(config, schema), OrgModule, ExamBankModule, LiveContestModule, ResultsModule],
+      imports: [
+        PlatformModule.register(config, schema),
+        OrgModule,
+        ExamBankModule,
+        LiveContestModule,
+        ResultsModule,
+        SurveyModule,
+      ],
     };
   }
 }

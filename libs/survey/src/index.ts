@@ -1,0 +1,4 @@
+export { SurveyModule } from './survey.module.js';
+
+export const surveyEntities = [];
+export const surveyMigrations = [];
