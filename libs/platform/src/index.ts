@@ -19,3 +19,4 @@ import { AuditEntry } from './audit/audit-entry.entity.js';
 import { PlatformAuditLog1764201600000 } from './database/platform.migration.js';
 export const platformEntities = [AuditEntry];
 export const platformMigrations = [PlatformAuditLog1764201600000];
+export { backupDatabase, restoreDatabase } from './database/backup.js';
