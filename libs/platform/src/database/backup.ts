@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import type { AppConfig } from '../config/app-config.js';
 
@@ -79,20 +80,24 @@ function which(cmd: string): Promise<string | null> {
   });
 }
 
-function run(
+/** Runs the tool with a file as stdin or stdout; resolves once the process and the file are done. */
+async function run(
   cmd: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   io: { stdout?: string; stdin?: string },
 ): Promise<void> {
-  return new Promise((ok, fail) => {
-    const p = spawn(cmd, args, { env, stdio: ['pipe', io.stdout ? 'pipe' : 'ignore', 'pipe'] });
-    let err = '';
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    if (io.stdout) p.stdout!.pipe(createWriteStream(io.stdout));
-    if (io.stdin) createReadStream(io.stdin).pipe(p.stdin);
-    else p.stdin.end();
+  const p = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((ok, fail) => {
     p.on('error', fail);
-    p.on('close', (code) => (code === 0 ? ok() : fail(new Error(`${cmd} failed (${code}): ${err.trim()}`))));
+    p.on('close', ok);
   });
+  const streams = [
+    io.stdout ? pipeline(p.stdout, createWriteStream(io.stdout)) : (p.stdout.resume(), Promise.resolve()),
+    io.stdin ? pipeline(createReadStream(io.stdin), p.stdin) : (p.stdin.end(), Promise.resolve()),
+  ];
+  const [code] = await Promise.all([exited, ...streams]);
+  if (code !== 0) throw new Error(`${cmd} failed (${code}): ${err.trim()}`);
 }
