@@ -16,6 +16,8 @@ const base = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 export default {
+  // Real databases and servers: generous, so a busy machine does not turn slowness into failures.
+  testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...base, displayName: 'db', testMatch: ['<rootDir>/{apps,libs,test}/**/*.db-spec.ts'] },

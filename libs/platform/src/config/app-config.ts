@@ -12,10 +12,13 @@ import {
   validateSync,
 } from 'class-validator';
 
-const toBool = ({ value }: { value: unknown }): unknown =>
-  value === undefined || typeof value === 'boolean'
+// Reads the raw text (obj[key]): implicit conversion has already turned "false" into true in `value`.
+const toBool = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
+  const value = obj[key];
+  return value === undefined || typeof value === 'boolean'
     ? value
     : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+};
 
 /**
  * Every environment variable the server reads, validated at boot.
