@@ -41,6 +41,14 @@ export class Question {
   @Column({ type: 'varchar', length: 100, name: 'external_id', nullable: true })
   externalId: string | null;
 
+  /** Moodle's question name, or a short title; kept for round trips. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  title: string | null;
+
+  /** "|tag one|tag two|": the normalised tags, so a tag filter matches exactly on every database. */
+  @Column({ type: 'text', name: 'tag_index', nullable: true })
+  tagIndex: string | null;
+
   @Column({ type: 'int', name: 'created_by', nullable: true })
   createdBy: number | null;
 

@@ -1,0 +1,62 @@
+import type { QuestionDraft } from '../domain/question-draft.js';
+
+/** The worked examples on the template's guide sheet (the project's own wording). */
+export const TEMPLATE_EXAMPLES: readonly QuestionDraft[] = [
+  {
+    topicPath: ['Thủ tục hành chính'],
+    title: null,
+    externalId: 'VD-01',
+    type: 'single',
+    stem: 'Bộ phận nào ở cấp xã tiếp nhận hồ sơ thủ tục hành chính của người dân?',
+    options: [
+      { text: 'Bộ phận Một cửa', fraction: 1 },
+      { text: 'Văn phòng Đảng ủy', fraction: 0 },
+      { text: 'Hội đồng nhân dân xã', fraction: 0 },
+      { text: 'Công an xã', fraction: 0 },
+    ],
+    scoringMode: 'all_or_nothing',
+    points: 1,
+    fixedOrder: false,
+    explanation: 'Hồ sơ được tiếp nhận và trả kết quả tại Bộ phận Một cửa.',
+    difficulty: 'easy',
+    targetLevel: 'commune',
+    tags: ['một cửa'],
+  },
+  {
+    topicPath: ['Chính phủ số / hiện đại hóa'],
+    title: null,
+    externalId: 'VD-02',
+    type: 'multiple',
+    stem: 'Những việc nào giúp người dân nộp hồ sơ trực tuyến thuận lợi hơn?',
+    options: [
+      { text: 'Cung cấp dịch vụ công trực tuyến toàn trình', fraction: 0.5 },
+      { text: 'Yêu cầu nộp thêm bản giấy sau khi nộp trực tuyến', fraction: -1 },
+      { text: 'Tái sử dụng dữ liệu đã số hóa', fraction: 0.5 },
+    ],
+    scoringMode: 'proportional',
+    points: 2,
+    fixedOrder: false,
+    explanation: null,
+    difficulty: 'medium',
+    targetLevel: null,
+    tags: ['dịch vụ công', 'số hóa'],
+  },
+  {
+    topicPath: ['Thủ tục hành chính'],
+    title: null,
+    externalId: 'VD-03',
+    type: 'true_false',
+    stem: 'Người dân có thể nhận kết quả giải quyết thủ tục hành chính qua dịch vụ bưu chính công ích.',
+    options: [
+      { text: 'Đúng', fraction: 1 },
+      { text: 'Sai', fraction: 0 },
+    ],
+    scoringMode: 'all_or_nothing',
+    points: 1,
+    fixedOrder: false,
+    explanation: null,
+    difficulty: 'easy',
+    targetLevel: null,
+    tags: [],
+  },
+];
