@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { configureSocketIo } from '@app/live-contest';
 import { createRootLogger, PinoNestLogger, requestLogger, type AppConfig } from '@app/platform';
 import { AppModule } from './app.module.js';
 
@@ -20,6 +21,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  await configureSocketIo(app, config);
   app.use(requestLogger(logger));
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ContestQuestion } from './contest-question.entity.js';
+import { ContestRound } from './contest-round.entity.js';
+import { Contest } from './contest.entity.js';
+import { RosterEntry } from './roster-entry.entity.js';
+
+/** A contest with its rounds and questions in play order. */
+export interface ContestTree {
+  contest: Contest;
+  rounds: ContestRound[];
+  questions: ContestQuestion[];
+}
+
+@Injectable()
+export class ContestsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findContest(id: number, m: EntityManager = this.db.manager): Promise<Contest | null> {
+    return m.getRepository(Contest).findOneBy({ id });
+  }
+
+  listForOrganizer(organizerId: number | null): Promise<Contest[]> {
+    const repo = this.db.getRepository(Contest);
+    return organizerId === null
+      ? repo.find({ order: { id: 'DESC' }, take: 200 })
+      : repo.find({ where: { organizerId }, order: { id: 'DESC' }, take: 200 });
+  }
+
+  saveContest(c: Partial<Contest>, m: EntityManager = this.db.manager): Promise<Contest> {
+    return m.getRepository(Contest).save(c);
+  }
+
+  async addRound(r: Omit<ContestRound, 'id' | 'position'>, m: EntityManager = this.db.manager): Promise<ContestRound> {
+    const position = (await m.getRepository(ContestRound).countBy({ contestId: r.contestId })) + 1;
+    return m.getRepository(ContestRound).save({ ...r, position });
+  }
+
+  findRound(contestId: number, roundId: number): Promise<ContestRound | null> {
+    return this.db.getRepository(ContestRound).findOneBy({ id: roundId, contestId });
+  }
+
+  /** Appends questions to the round, numbering them after those already there. */
+  async addQuestions(
+    round: ContestRound,
+    questions: Omit<ContestQuestion, 'id' | 'position' | 'contestId' | 'roundId'>[],
+  ): Promise<ContestQuestion[]> {
+    return this.db.transaction(async (m) => {
+      const start = await m.getRepository(ContestQuestion).countBy({ roundId: round.id });
+      return m.getRepository(ContestQuestion).save(
+        questions.map((q, i) => ({
+          ...q,
+          contestId: round.contestId,
+          roundId: round.id,
+          position: start + i + 1,
+        })),
+      );
+    });
+  }
+
+  async tree(contestId: number): Promise<ContestTree | null> {
+    const contest = await this.findContest(contestId);
+    if (!contest) return null;
+    const rounds = await this.db.getRepository(ContestRound).find({ where: { contestId }, order: { position: 'ASC' } });
+    const order = new Map(rounds.map((r) => [r.id, r.position]));
+    const questions = (await this.db.getRepository(ContestQuestion).findBy({ contestId })).sort(
+      (a, b) => order.get(a.roundId)! - order.get(b.roundId)! || a.position - b.position,
+    );
+    return { contest, rounds, questions };
+  }
+
+  async replaceRoster(contestId: number, entries: { name: string; agencyId: number }[]): Promise<number> {
+    return this.db.transaction(async (m) => {
+      await m.getRepository(RosterEntry).delete({ contestId });
+      if (entries.length) await m.getRepository(RosterEntry).insert(entries.map((e) => ({ ...e, contestId })));
+      return entries.length;
+    });
+  }
+
+  roster(contestId: number): Promise<RosterEntry[]> {
+    return this.db.getRepository(RosterEntry).findBy({ contestId });
+  }
+}
