@@ -1,0 +1,362 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, type Principal } from '@app/platform';
+import type { QuestionVersion } from '../bank/question-version.entity.js';
+import { AttemptsRepository } from './attempts.repository.js';
+import { attemptDeadline, remainingMs, windowState } from './domain/deadline.js';
+import { reviewLevel, type ReviewShows } from './domain/review-policy.js';
+import type { ExamAnswer } from './exam-answer.entity.js';
+import { ExamAttempt } from './exam-attempt.entity.js';
+import type { ExamCandidate } from './exam-candidate.entity.js';
+import type { ExamSession } from './exam-session.entity.js';
+import { GradingService } from './grading.service.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { SessionsService } from './sessions.service.js';
+import { VariantBuilder } from './variant-builder.js';
+import { VersionCache } from './version-cache.js';
+
+/** What a candidate sees of one question while answering: text and options, never the key. */
+export interface CandidateItemView {
+  index: number;
+  part: number;
+  type: string;
+  stem: string;
+  options: { key: string; text: string }[];
+  chosen: string[];
+  flagged: boolean;
+  savedAt: string | null;
+}
+
+export interface AttemptView {
+  attemptId: number;
+  sessionId: number;
+  state: string;
+  startedAt: string;
+  deadline: string;
+  serverTime: string;
+  remainingMs: number;
+  navigation: string;
+  /** Furthest item reached (sequential navigation refuses going back before it). */
+  position: number;
+  parts: { name: string }[];
+  items: CandidateItemView[];
+}
+
+export interface SaveAck {
+  attemptId: number;
+  index: number;
+  savedAt: string;
+  serverTime: string;
+}
+
+export interface ReviewView {
+  attemptId: number;
+  state: string;
+  /** What the review policy allows now. */
+  shows: ReviewShows;
+  /** When answers become visible, for a policy that waits for the session to close. */
+  availableAt: string | null;
+  submittedAt: string | null;
+  score?: number;
+  maxScore?: number;
+  passed?: boolean;
+  parts?: { name: string; score: number; maxScore: number; passed: boolean }[];
+  items?: {
+    index: number;
+    stem: string;
+    type: string;
+    chosen: string[];
+    points: number;
+    score: number;
+    explanation: string | null;
+    options: { key: string; text: string; fraction: number; correct: boolean; feedback: string | null }[];
+  }[];
+}
+
+/** Immutable facts about an attempt, kept in memory so that saving an answer is one statement. */
+interface AttemptMeta {
+  sessionId: number;
+  candidateId: number;
+  userId: number | null;
+  sequential: boolean;
+  optionKeys: string[][];
+  multiple: boolean[];
+}
+
+const META_LIMIT = 20_000;
+
+const notYours = (): DomainError => new DomainError('ATTEMPT_NOT_FOUND', 'No such attempt among yours', 'not_found');
+
+/** A candidate's timed attempt: start or resume, save answers one by one, flag, submit, review. */
+@Injectable()
+export class AttemptsService {
+  private readonly meta = new Map<number, AttemptMeta>();
+
+  constructor(
+    private readonly attempts: AttemptsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly sessionsService: SessionsService,
+    private readonly variants: VariantBuilder,
+    private readonly versions: VersionCache,
+    private readonly grading: GradingService,
+  ) {}
+
+  /** Starts the caller's attempt, or resumes it: same variant, saved answers, remaining time. */
+  async start(principal: Principal, sessionId: number): Promise<AttemptView> {
+    const session = await this.sessions.findSession(sessionId);
+    const candidate = session ? await this.sessionsService.candidateOf(principal, sessionId) : null;
+    if (!session || !candidate) {
+      throw new DomainError('NOT_A_CANDIDATE', 'You are not a candidate of this session', 'forbidden');
+    }
+    const existing = await this.attempts.findForCandidate(sessionId, candidate.id);
+    if (existing) return this.view(existing, session);
+    const now = new Date();
+    const state = windowState(session.opensAt, session.closesAt, now);
+    if (state === 'not_open') {
+      throw new DomainError('SESSION_NOT_OPEN', `The session opens at ${session.opensAt.toISOString()}`, 'conflict', {
+        opensAt: session.opensAt.toISOString(),
+      });
+    }
+    if (state === 'closed') throw new DomainError('SESSION_CLOSED', 'The session has closed', 'gone');
+    const seed = randomInt(2 ** 31 - 1);
+    const variant = await this.variants.build(sessionId, session.settings, seed);
+    const deadline = attemptDeadline(now, session.durationSeconds, candidate.extraSeconds, session.closesAt);
+    const fields = {
+      sessionId,
+      candidateId: candidate.id,
+      seed,
+      variant,
+      startedAt: now,
+      deadline,
+      state: 'in_progress' as const,
+      position: 0,
+    };
+    await this.versions.markUsed(variant.items.map((i) => i.versionId));
+    try {
+      const id = await this.attempts.insert(fields);
+      const attempt = Object.assign(new ExamAttempt(), fields, {
+        id,
+        submittedAt: null,
+        gradedAt: null,
+        score: null,
+        maxScore: null,
+        passed: null,
+        partScores: null,
+        itemScores: null,
+      });
+      return this.view(attempt, session, []);
+    } catch (e) {
+      // Two starts at once: the unique (session, candidate) index let one through; resume it.
+      if (!(e instanceof QueryFailedError)) throw e;
+      const again = await this.attempts.findForCandidate(sessionId, candidate.id);
+      if (!again) throw e;
+      return this.view(again, session);
+    }
+  }
+
+  async get(principal: Principal, attemptId: number): Promise<AttemptView> {
+    const { attempt, session } = await this.own(principal, attemptId);
+    return this.view(attempt, session);
+  }
+
+  /** Saves one answer; the same payload twice is harmless. Refused after the deadline or submit. */
+  async saveAnswer(principal: Principal, attemptId: number, index: number, chosen: string[]): Promise<SaveAck> {
+    const meta = await this.metaFor(principal, attemptId);
+    if (index >= meta.optionKeys.length) {
+      throw new DomainError('ITEM_NOT_FOUND', `This attempt has items 0 to ${meta.optionKeys.length - 1}`, 'invalid');
+    }
+    const picks = [...new Set(chosen)];
+    const unknown = picks.filter((k) => !meta.optionKeys[index].includes(k));
+    if (unknown.length) {
+      throw new DomainError('OPTION_NOT_FOUND', `Item ${index} has no option ${unknown.join(', ')}`, 'invalid');
+    }
+    if (!meta.multiple[index] && picks.length > 1) {
+      throw new DomainError('ONE_OPTION_ONLY', `Item ${index} takes a single option`, 'invalid');
+    }
+    const now = new Date();
+    if (!(await this.attempts.upsertAnswer(attemptId, index, picks, now, meta.sequential))) {
+      throw await this.refusal(attemptId, index, now);
+    }
+    return { attemptId, index, savedAt: now.toISOString(), serverTime: new Date().toISOString() };
+  }
+
+  async flag(principal: Principal, attemptId: number, index: number, flagged: boolean): Promise<SaveAck> {
+    const meta = await this.metaFor(principal, attemptId);
+    if (index >= meta.optionKeys.length) {
+      throw new DomainError('ITEM_NOT_FOUND', `This attempt has items 0 to ${meta.optionKeys.length - 1}`, 'invalid');
+    }
+    const now = new Date();
+    if (!(await this.attempts.upsertFlag(attemptId, index, flagged, now)))
+      throw await this.refusal(attemptId, index, now);
+    return { attemptId, index, savedAt: now.toISOString(), serverTime: new Date().toISOString() };
+  }
+
+  /** Submits and grades at once; submitting again answers the same. */
+  async submit(principal: Principal, attemptId: number): Promise<ReviewView> {
+    const { attempt } = await this.own(principal, attemptId);
+    if (attempt.state === 'in_progress') {
+      const now = new Date();
+      if (now.getTime() >= attempt.deadline.getTime())
+        await this.grading.close(attemptId, 'expired_graded', attempt.deadline);
+      else await this.grading.close(attemptId, 'submitted', now);
+    }
+    return this.review(principal, attemptId);
+  }
+
+  /** The result, as much of it as the session's review policy allows now. */
+  async review(principal: Principal, attemptId: number): Promise<ReviewView> {
+    const { attempt, session } = await this.own(principal, attemptId);
+    const now = new Date();
+    const finished = attempt.state !== 'in_progress' && attempt.gradedAt !== null;
+    const shows = reviewLevel(
+      { shows: session.reviewShows, when: session.reviewWhen },
+      { attemptFinished: finished, now, closesAt: session.closesAt },
+    );
+    const base: ReviewView = {
+      attemptId: attempt.id,
+      state: attempt.state,
+      shows,
+      availableAt: session.reviewWhen === 'after_close' ? session.closesAt.toISOString() : null,
+      submittedAt: attempt.submittedAt?.toISOString() ?? null,
+    };
+    if (shows === 'none') return base;
+    const parts = (attempt.partScores ?? []).map((p, i) => ({
+      name: session.settings.parts[i]?.name ?? `Phần ${i + 1}`,
+      score: p.score,
+      maxScore: p.maxScore,
+      passed: p.passed,
+    }));
+    const scored = { ...base, score: attempt.score!, maxScore: attempt.maxScore!, passed: attempt.passed!, parts };
+    if (shows === 'score') return scored;
+    const answers = await this.attempts.answersOf(attempt.id);
+    const versions = await this.versions.get(attempt.variant.items.map((i) => i.versionId));
+    const chosenAt = new Map(answers.map((a) => [a.itemIndex, a.chosen]));
+    return {
+      ...scored,
+      items: attempt.variant.items.map((it, index) => {
+        const v = versions.get(it.versionId)!;
+        const byKey = new Map(v.options.map((o) => [o.key, o]));
+        return {
+          index,
+          stem: v.stem,
+          type: v.type,
+          chosen: chosenAt.get(index) ?? [],
+          points: it.points,
+          score: attempt.itemScores?.[index] ?? 0,
+          explanation: v.explanation,
+          options: it.options.map((key) => {
+            const o = byKey.get(key)!;
+            return { key, text: o.text, fraction: o.fraction, correct: o.fraction > 0, feedback: o.feedback ?? null };
+          }),
+        };
+      }),
+    };
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────────────────────────
+
+  private owns(principal: Principal, candidate: Pick<ExamCandidate, 'id' | 'userId'>): boolean {
+    if (principal.candidateId !== undefined) return principal.candidateId === candidate.id;
+    return principal.userId != null && principal.userId === candidate.userId;
+  }
+
+  private async own(principal: Principal, attemptId: number): Promise<{ attempt: ExamAttempt; session: ExamSession }> {
+    const attempt = await this.attempts.findById(attemptId);
+    if (!attempt) throw notYours();
+    const candidate = await this.sessions.findCandidate(attempt.candidateId);
+    if (!candidate || !this.owns(principal, candidate)) throw notYours();
+    const session = (await this.sessions.findSession(attempt.sessionId))!;
+    return { attempt, session };
+  }
+
+  private async metaFor(principal: Principal, attemptId: number): Promise<AttemptMeta> {
+    let meta = this.meta.get(attemptId);
+    if (!meta) {
+      const { attempt, session } = await this.own(principal, attemptId);
+      const candidate = (await this.sessions.findCandidate(attempt.candidateId))!;
+      const versions = await this.versions.get(attempt.variant.items.map((i) => i.versionId));
+      meta = {
+        sessionId: session.id,
+        candidateId: candidate.id,
+        userId: candidate.userId,
+        sequential: session.settings.navigation === 'sequential',
+        optionKeys: attempt.variant.items.map((i) => i.options),
+        multiple: attempt.variant.items.map((i) => versions.get(i.versionId)?.type === 'multiple'),
+      };
+      if (this.meta.size >= META_LIMIT) this.meta.delete(this.meta.keys().next().value!);
+      this.meta.set(attemptId, meta);
+    }
+    if (!this.owns(principal, { id: meta.candidateId, userId: meta.userId })) throw notYours();
+    return meta;
+  }
+
+  private async refusal(attemptId: number, index: number, now: Date): Promise<DomainError> {
+    const a = (await this.attempts.findById(attemptId))!;
+    if (a.state === 'expired_graded' || a.deadline.getTime() <= now.getTime()) {
+      return new DomainError(
+        'ATTEMPT_DEADLINE_PASSED',
+        `Time is up: the deadline was ${a.deadline.toISOString()}; this answer was not saved`,
+        'gone',
+        { deadline: a.deadline.toISOString(), serverTime: now.toISOString() },
+      );
+    }
+    if (a.state !== 'in_progress') {
+      return new DomainError(
+        'ATTEMPT_SUBMITTED',
+        'This attempt has been submitted; answers can no longer change',
+        'conflict',
+        { state: a.state },
+      );
+    }
+    return new DomainError(
+      'ATTEMPT_SEQUENTIAL',
+      `This test goes forward only: item ${index} is before item ${a.position}, where you are`,
+      'conflict',
+      { position: a.position },
+    );
+  }
+
+  private async view(attempt: ExamAttempt, session: ExamSession, saved?: ExamAnswer[]): Promise<AttemptView> {
+    const answers = saved ?? (await this.attempts.answersOf(attempt.id));
+    const versions = await this.versions.get(attempt.variant.items.map((i) => i.versionId));
+    const byIndex = new Map(answers.map((a) => [a.itemIndex, a]));
+    const now = new Date();
+    return {
+      attemptId: attempt.id,
+      sessionId: attempt.sessionId,
+      state: attempt.state,
+      startedAt: attempt.startedAt.toISOString(),
+      deadline: attempt.deadline.toISOString(),
+      serverTime: now.toISOString(),
+      remainingMs: attempt.state === 'in_progress' ? remainingMs(attempt.deadline, now) : 0,
+      navigation: session.settings.navigation,
+      position: attempt.position,
+      parts: session.settings.parts.map((p) => ({ name: p.name })),
+      items: attempt.variant.items.map((it, index) =>
+        candidateItem(it.part, index, versions.get(it.versionId)!, it.options, byIndex.get(index)),
+      ),
+    };
+  }
+}
+
+/** Built field by field: the key, fractions, feedback and explanation are never copied. */
+function candidateItem(
+  part: number,
+  index: number,
+  v: QuestionVersion,
+  order: string[],
+  a: ExamAnswer | undefined,
+): CandidateItemView {
+  const text = new Map(v.options.map((o) => [o.key, o.text]));
+  return {
+    index,
+    part,
+    type: v.type,
+    stem: v.stem,
+    options: order.map((key) => ({ key, text: text.get(key) ?? '' })),
+    chosen: a?.chosen ?? [],
+    flagged: a?.flagged ?? false,
+    savedAt: a?.savedAt?.toISOString() ?? null,
+  };
+}
