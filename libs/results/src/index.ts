@@ -1,4 +1,16 @@
-export { ResultsModule } from './results.module.js';
+import { ResultsParIndex1764205000000 } from './results.migration.js';
+import { SchemeNode } from './schemes/scheme-node.entity.js';
+import { Scheme } from './schemes/scheme.entity.js';
+import { EvidenceFile } from './scorecards/evidence-file.entity.js';
+import { ScorecardItem } from './scorecards/scorecard-item.entity.js';
+import { Scorecard } from './scorecards/scorecard.entity.js';
 
-export const resultsEntities = [];
-export const resultsMigrations = [];
+export { ResultsModule } from './results.module.js';
+export { Scheme, SchemeNode, Scorecard, ScorecardItem, EvidenceFile };
+export { SchemesService } from './schemes/schemes.service.js';
+export { ScorecardsService } from './scorecards/scorecards.service.js';
+export { TestDerivedService } from './test-derived/test-derived.service.js';
+export { RankingService } from './reports/ranking.service.js';
+
+export const resultsEntities = [Scheme, SchemeNode, Scorecard, ScorecardItem, EvidenceFile];
+export const resultsMigrations = [ResultsParIndex1764205000000];

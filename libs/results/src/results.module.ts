@@ -1,4 +1,27 @@
 import { Module } from '@nestjs/common';
+import { ExamBankModule } from '@app/exam-bank';
+import { InspectorReportsService } from './reports/inspector-reports.service.js';
+import { RankingService } from './reports/ranking.service.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { SchemesController } from './schemes/schemes.controller.js';
+import { SchemesService } from './schemes/schemes.service.js';
+import { EvidenceService } from './scorecards/evidence.service.js';
+import { ScorecardsController } from './scorecards/scorecards.controller.js';
+import { ScorecardsService } from './scorecards/scorecards.service.js';
+import { TestDerivedService } from './test-derived/test-derived.service.js';
 
-@Module({})
+/** The PAR Index: schemes, agency scorecards with evidence and appraisal, test-derived criteria, ranking and reports. */
+@Module({
+  imports: [ExamBankModule],
+  controllers: [SchemesController, ScorecardsController, ReportsController],
+  providers: [
+    SchemesService,
+    ScorecardsService,
+    EvidenceService,
+    TestDerivedService,
+    RankingService,
+    InspectorReportsService,
+  ],
+  exports: [SchemesService, ScorecardsService, TestDerivedService, RankingService],
+})
 export class ResultsModule {}
