@@ -30,6 +30,7 @@ run_jest() {
 step "format (prettier)" npx prettier --check --log-level warn .
 step "lint (eslint)" npx eslint --max-warnings 0 .
 step "type-check (tsc)" npx tsc --noEmit -p tsconfig.json
+step "type-check web" npx tsc --noEmit -p apps/web/tsconfig.json
 step "build" npm run --silent build
 step "tests on SQLite" run_jest sqlite sqlite --selectProjects unit db e2e
 step "tests on MariaDB" run_jest mysql mysql --selectProjects db e2e
