@@ -20,3 +20,4 @@ import { PlatformAuditLog1764201600000 } from './database/platform.migration.js'
 export const platformEntities = [AuditEntry];
 export const platformMigrations = [PlatformAuditLog1764201600000];
 export { backupDatabase, restoreDatabase } from './database/backup.js';
+export { serializeSqliteTransactions } from './database/sqlite-serial.js';

@@ -1,14 +1,16 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { resolveJwtSecret } from './auth/jwt-secret.js';
-import { TokenService } from './auth/token.service.js';
+import { JWT_KEY, TokenService } from './auth/token.service.js';
 import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions, type Schema } from './database/data-source-options.js';
+import { serializeSqliteTransactions } from './database/sqlite-serial.js';
 import { HttpErrorFilter } from './http/error-filter.js';
 import { HealthController } from './http/health.controller.js';
 import { createValidationPipe } from './http/validation.js';
@@ -25,24 +27,28 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(config, schema),
-          migrationsRun: true,
-          retryAttempts: config.NODE_ENV === 'test' ? 0 : 5,
-          retryDelay: 2000,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(config, schema),
+            migrationsRun: true,
+            retryAttempts: config.NODE_ENV === 'test' ? 0 : 5,
+            retryDelay: 2000,
+          }),
+          dataSourceFactory: async (options) =>
+            serializeSqliteTransactions(await new DataSource(options!).initialize()),
         }),
-        JwtModule.register({ secret: resolveJwtSecret(config), signOptions: { expiresIn: config.JWT_TTL_SECONDS } }),
       ],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: AppConfig, useValue: config },
+        { provide: JWT_KEY, useFactory: () => createSecretKey(Buffer.from(resolveJwtSecret(config), 'utf8')) },
         TokenService,
         AuditLog,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [AppConfig, TokenService, AuditLog, JwtModule],
+      exports: [AppConfig, TokenService, AuditLog],
     };
   }
 }

@@ -4,7 +4,6 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditLog, notFound, type Principal } from '@app/platform';
 import { Question } from '../bank/question.entity.js';
 import type { QuestionVersion } from '../bank/question-version.entity.js';
-import { inTransaction } from './transactions.js';
 import { AttemptsRepository, type ClosingState } from './attempts.repository.js';
 import { gradeAttempt, type AttemptGrade, type GradableItem } from './domain/grading.js';
 import type { ExamAnswer } from './exam-answer.entity.js';
@@ -60,7 +59,7 @@ export class GradingService {
    * attempt was already closed (by a submit, the sweeper or another instance).
    */
   async close(attemptId: number, state: ClosingState, at: Date): Promise<boolean> {
-    return inTransaction(this.db, async (m) => {
+    return this.db.transaction(async (m) => {
       if (!(await this.attempts.claimForClosing(attemptId, state, at, m))) return false;
       const attempt = (await this.attempts.findById(attemptId, m))!;
       const session = await m.getRepository(ExamSession).findOneByOrFail({ id: attempt.sessionId });
@@ -81,7 +80,7 @@ export class GradingService {
     by: Principal,
     reason?: string,
   ): Promise<{ attempts: number; changed: RegradeChange[] }> {
-    return inTransaction(this.db, async (m: EntityManager) => {
+    return this.db.transaction(async (m: EntityManager) => {
       const session = await m.getRepository(ExamSession).findOneBy({ id: sessionId });
       if (!session) throw notFound('Session', sessionId);
       const attempts = await this.attempts.findGradedBySessions([sessionId], m);

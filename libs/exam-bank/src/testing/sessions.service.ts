@@ -27,7 +27,6 @@ import type {
   SessionUpdateDto,
 } from './dto/session.dto.js';
 import type { TemplateDto } from './dto/template.dto.js';
-import { inTransaction } from './transactions.js';
 import { AttemptsRepository } from './attempts.repository.js';
 import { attemptDeadline } from './domain/deadline.js';
 import type { ExamCandidate } from './exam-candidate.entity.js';
@@ -289,7 +288,7 @@ export class SessionsService {
         priorityPoints: n.priorityPoints ?? 0,
       })),
     ];
-    return inTransaction(this.db, (m) => this.repo.candidates(m).save(rows, { chunk: 200 }));
+    return this.db.transaction((m) => this.repo.candidates(m).save(rows, { chunk: 200 }));
   }
 
   candidates(sessionId: number): Promise<ExamCandidate[]> {
@@ -332,7 +331,7 @@ export class SessionsService {
       );
     }
     const issued: IssuedCode[] = [];
-    await inTransaction(this.db, async (m) => {
+    await this.db.transaction(async (m) => {
       for (const c of targets) {
         const code = newAccessCode();
         await this.repo.candidates(m).update({ id: c.id }, { accessCodeHash: hashAccessCode(c.id, code) });
