@@ -7,10 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-if ! npm run --silent build:api >&2; then
-  echo "[bench:contest] the build reported type errors; using what tsc emitted" >&2
-  npx tsc-alias -p tsconfig.build.json >&2
-fi
+npm run --silent build:api >&2
 work=$(mktemp -d /tmp/bench-contest-build.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/dist"

@@ -27,7 +27,7 @@ node -e "
 "
 # A private build inside the repository (so node_modules resolve), away from the shared dist/ folders.
 out="dist/.bench-survey-$$"
-npx tsc -p tsconfig.build.json --outDir "$out" >&2 || echo "warning: tsc reported type errors (see above); running what it emitted" >&2
+npx tsc -p tsconfig.build.json --outDir "$out" >&2
 npx tsc-alias -p tsconfig.build.json --outDir "$out" >&2
 [ -f "$out/apps/api/src/main.js" ] || { echo "the build did not produce $out/apps/api/src/main.js" >&2; exit 1; }
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
