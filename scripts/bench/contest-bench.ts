@@ -94,6 +94,8 @@ interface Report {
   answersAcked: number;
   ackErrors: Record<string, number>;
   joinFailures: number;
+  joinFailureCodes: Record<string, number>;
+  joinRetries: number;
 }
 
 function generators(count: number): ChildProcess[] {
@@ -150,6 +152,8 @@ async function collect(gens: ChildProcess[]): Promise<Report> {
     answersAcked: 0,
     ackErrors: {},
     joinFailures: 0,
+    joinFailureCodes: {},
+    joinRetries: 0,
   };
   for (const r of reports) {
     all.joinMs.push(...r.joinMs);
@@ -158,6 +162,9 @@ async function collect(gens: ChildProcess[]): Promise<Report> {
     all.answersSent += r.answersSent;
     all.answersAcked += r.answersAcked;
     all.joinFailures += r.joinFailures;
+    all.joinRetries += r.joinRetries;
+    for (const [k, v] of Object.entries(r.joinFailureCodes))
+      all.joinFailureCodes[k] = (all.joinFailureCodes[k] ?? 0) + v;
     for (const [k, v] of Object.entries(r.ackErrors)) all.ackErrors[k] = (all.ackErrors[k] ?? 0) + v;
   }
   return all;
@@ -313,6 +320,8 @@ async function main(): Promise<void> {
       questions: QUESTIONS,
       joined: contestReport.joinMs.length,
       join_failures: contestReport.joinFailures,
+      join_failure_codes: contestReport.joinFailureCodes,
+      join_retries: contestReport.joinRetries,
       join_p95_ms: p95(contestReport.joinMs),
       ack_p95_ms: p95(contestReport.ackMs),
       broadcast_p95_ms: p95(contestReport.broadcastMs),

@@ -25,11 +25,35 @@ const ackErrors: Record<string, number> = {};
 let answersSent = 0;
 let answersAcked = 0;
 let joinFailures = 0;
+/** Why joins failed (after retries), by error code. */
+const joinFailureCodes: Record<string, number> = {};
+/** Joins refused by the per-PIN flood limit and tried again, as a player's phone does. */
+let joinRetries = 0;
 const sockets: Socket[] = [];
 
-function connectOne(s: Start, i: number): Promise<void> {
+/**
+ * One player joins; a join refused with RATE_LIMITED (the per-PIN flood limit) is tried again after
+ * a random 0.5–1.5 s, as a phone would. Join time counts from the first try.
+ */
+async function connectOne(s: Start, i: number): Promise<void> {
+  const t0 = Date.now();
+  for (let tries = 1; ; tries++) {
+    const code = await tryJoin(s, i, t0);
+    if (code !== 'RATE_LIMITED' || tries >= 20) {
+      if (code !== null) {
+        joinFailures++;
+        joinFailureCodes[code] = (joinFailureCodes[code] ?? 0) + 1;
+      }
+      return;
+    }
+    joinRetries++;
+    await new Promise((r) => setTimeout(r, 500 + Math.random() * 1000));
+  }
+}
+
+/** Resolves null once joined, or the refusal's code. */
+function tryJoin(s: Start, i: number, t0: number): Promise<string | null> {
   return new Promise((resolve) => {
-    const t0 = Date.now();
     const auth =
       s.mode === 'contest'
         ? {
@@ -47,16 +71,18 @@ function connectOne(s: Start, i: number): Promise<void> {
       timeout: 60_000,
     });
     let done = false;
-    const finish = (ok: boolean): void => {
+    const finish = (code: string | null): void => {
       if (done) return;
       done = true;
-      if (ok) joinMs.push(Date.now() - t0);
-      else joinFailures++;
-      resolve();
+      if (code === null) {
+        joinMs.push(Date.now() - t0);
+        sockets.push(socket);
+      } else socket.close();
+      resolve(code);
     };
-    socket.once('welcome', () => finish(true));
-    socket.once('error', () => finish(false));
-    socket.once('connect_error', () => finish(false));
+    socket.once('welcome', () => finish(null));
+    socket.once('error', (e: { code?: string } | undefined) => finish(e?.code ?? 'ERROR'));
+    socket.once('connect_error', () => finish('CONNECT_ERROR'));
     socket.on('question', (q: { index: number; serverTime: number; options?: { key: string }[] }) => {
       broadcastMs.push(Date.now() - q.serverTime);
       if (s.mode !== 'contest') return;
@@ -80,7 +106,6 @@ function connectOne(s: Start, i: number): Promise<void> {
         200 + Math.random() * Math.max(0, s.answerWithinMs - 200),
       );
     });
-    sockets.push(socket);
   });
 }
 
@@ -91,13 +116,24 @@ async function start(s: Start): Promise<void> {
     while (next < s.players) await connectOne(s, next++);
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  process.send!({ type: 'ready', joined: joinMs.length, joinFailures });
+  process.send!({ type: 'ready', joined: joinMs.length, joinFailures, joinFailureCodes, joinRetries });
 }
 
 process.on('message', (m: Start | { type: 'report' } | { type: 'stop' }) => {
   if (m.type === 'start') void start(m);
   if (m.type === 'report') {
-    process.send!({ type: 'report', joinMs, broadcastMs, ackMs, answersSent, answersAcked, ackErrors, joinFailures });
+    process.send!({
+      type: 'report',
+      joinMs,
+      broadcastMs,
+      ackMs,
+      answersSent,
+      answersAcked,
+      ackErrors,
+      joinFailures,
+      joinFailureCodes,
+      joinRetries,
+    });
   }
   if (m.type === 'stop') {
     for (const s of sockets) s.disconnect();
