@@ -16,7 +16,10 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
-    alias: { '@protocol': here('../../libs/live-contest/src/protocol.ts') },
+    alias: {
+      '@protocol': here('../../libs/live-contest/src/protocol.ts'),
+      '@exam-views': here('../../libs/exam-bank/src/published/candidate-views.ts'),
+    },
   },
   build: {
     outDir: here('../../dist/web'),

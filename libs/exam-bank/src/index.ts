@@ -8,3 +8,4 @@ export { ExamBankModule } from './exam-bank.module.js';
 
 export const examBankEntities = [...bankEntities, ...testingEntities];
 export const examBankMigrations = [...bankMigrations, ...testingMigrations];
+export type { AttemptView, CandidateItemView, ReviewView, SaveAck } from './published/candidate-views.js';

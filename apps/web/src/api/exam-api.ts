@@ -1,56 +1,10 @@
 import { api } from './api.js';
 
-/** Shapes of libs/exam-bank's candidate side (attempts.service.ts) as the exam page reads them. */
-export interface ExamItem {
-  index: number;
-  part: number;
-  type: string;
-  stem: string;
-  options: { key: string; text: string }[];
-  chosen: string[];
-  flagged: boolean;
-  savedAt: string | null;
-}
-export interface AttemptView {
-  attemptId: number;
-  sessionId: number;
-  state: string;
-  startedAt: string;
-  deadline: string;
-  serverTime: string;
-  remainingMs: number;
-  navigation: string;
-  position: number;
-  parts: { name: string }[];
-  items: ExamItem[];
-}
-export interface SaveAck {
-  attemptId: number;
-  index: number;
-  savedAt: string;
-  serverTime: string;
-}
-export interface ReviewView {
-  attemptId: number;
-  state: string;
-  shows: 'none' | 'score' | 'score_and_answers';
-  availableAt: string | null;
-  submittedAt: string | null;
-  score?: number;
-  maxScore?: number;
-  passed?: boolean;
-  parts?: { name: string; score: number; maxScore: number; passed: boolean }[];
-  items?: {
-    index: number;
-    stem: string;
-    type: string;
-    chosen: string[];
-    points: number;
-    score: number;
-    explanation: string | null;
-    options: { key: string; text: string; fraction: number; correct: boolean; feedback: string | null }[];
-  }[];
-}
+import type { AttemptView, CandidateItemView, ReviewView, SaveAck } from '@exam-views';
+
+/** The candidate side's shapes come from the server's own published file (libs/exam-bank). */
+export type { AttemptView, ReviewView, SaveAck };
+export type ExamItem = CandidateItemView;
 
 /** What the outbox carries for an attempt: answers and flags, in the order the candidate gave them. */
 export type ExamSave =

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@app/platform';
 import { AnswerDto, AttemptParams, FlagDto, IdParams, ItemParams } from './dto/attempt.dto.js';
-import { AttemptsService, type AttemptView, type ReviewView, type SaveAck } from './attempts.service.js';
+import type { AttemptView, ReviewView, SaveAck } from '../published/candidate-views.js';
+import { AttemptsService } from './attempts.service.js';
 
 /** The candidate's side. Every route checks that the attempt is the caller's own. */
 @ApiTags('exam: attempts')

@@ -5,7 +5,8 @@ import { DomainError, type Principal } from '@app/platform';
 import type { QuestionVersion } from '../bank/question-version.entity.js';
 import { AttemptsRepository } from './attempts.repository.js';
 import { attemptDeadline, remainingMs, windowState } from './domain/deadline.js';
-import { reviewLevel, type ReviewShows } from './domain/review-policy.js';
+import type { AttemptView, CandidateItemView, ReviewView, SaveAck } from '../published/candidate-views.js';
+import { reviewLevel } from './domain/review-policy.js';
 import type { ExamAnswer } from './exam-answer.entity.js';
 import { ExamAttempt } from './exam-attempt.entity.js';
 import type { ExamCandidate } from './exam-candidate.entity.js';
@@ -15,64 +16,6 @@ import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { VariantBuilder } from './variant-builder.js';
 import { VersionCache } from './version-cache.js';
-
-/** What a candidate sees of one question while answering: text and options, never the key. */
-export interface CandidateItemView {
-  index: number;
-  part: number;
-  type: string;
-  stem: string;
-  options: { key: string; text: string }[];
-  chosen: string[];
-  flagged: boolean;
-  savedAt: string | null;
-}
-
-export interface AttemptView {
-  attemptId: number;
-  sessionId: number;
-  state: string;
-  startedAt: string;
-  deadline: string;
-  serverTime: string;
-  remainingMs: number;
-  navigation: string;
-  /** Furthest item reached (sequential navigation refuses going back before it). */
-  position: number;
-  parts: { name: string }[];
-  items: CandidateItemView[];
-}
-
-export interface SaveAck {
-  attemptId: number;
-  index: number;
-  savedAt: string;
-  serverTime: string;
-}
-
-export interface ReviewView {
-  attemptId: number;
-  state: string;
-  /** What the review policy allows now. */
-  shows: ReviewShows;
-  /** When answers become visible, for a policy that waits for the session to close. */
-  availableAt: string | null;
-  submittedAt: string | null;
-  score?: number;
-  maxScore?: number;
-  passed?: boolean;
-  parts?: { name: string; score: number; maxScore: number; passed: boolean }[];
-  items?: {
-    index: number;
-    stem: string;
-    type: string;
-    chosen: string[];
-    points: number;
-    score: number;
-    explanation: string | null;
-    options: { key: string; text: string; fraction: number; correct: boolean; feedback: string | null }[];
-  }[];
-}
 
 /** Immutable facts about an attempt, kept in memory so that saving an answer is one statement. */
 interface AttemptMeta {
