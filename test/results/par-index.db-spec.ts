@@ -91,7 +91,7 @@ describe(`PAR Index services on ${TEST_DB}`, () => {
     scorecards = new ScorecardsService(db, schemes, audit);
     await TableExamResultsReader.createTable(db);
     reader = new TableExamResultsReader(db);
-    derived = new TestDerivedService(db, schemes, scorecards, reader);
+    derived = new TestDerivedService(db, audit, schemes, scorecards, reader);
   });
   afterAll(async () => {
     await db.destroy();

@@ -4,7 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ExamResultsReader, type GradedAttemptRow } from '@app/exam-bank';
 import { Agency, AgencyLevel } from '@app/org';
-import { DomainError, type AuditRecord, type Principal } from '@app/platform';
+import { AuditLog, DomainError, type AuditRecord, type Principal } from '@app/platform';
 import { fromCenti } from '../domain/decimal.js';
 import {
   agenciesCounted,
@@ -18,7 +18,6 @@ import { SchemesService } from '../schemes/schemes.service.js';
 import { ScorecardItem } from '../scorecards/scorecard-item.entity.js';
 import { Scorecard } from '../scorecards/scorecard.entity.js';
 import { ScorecardsService } from '../scorecards/scorecards.service.js';
-import { recordAuditBatch } from './audit-batch.js';
 
 export interface RecomputedLeaf {
   scorecardId: number;
@@ -58,6 +57,7 @@ export const yearWindow = (year: number): { from: Date; to: Date } => ({
 export class TestDerivedService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
     private readonly schemes: SchemesService,
     private readonly scorecards: ScorecardsService,
     @Optional() @Inject(ExamResultsReader) private readonly reader?: ExamResultsReader,
@@ -139,7 +139,7 @@ export class TestDerivedService {
           .updateEntity(false)
           .execute();
       }
-      await recordAuditBatch(audits, m);
+      await this.audit.recordMany(audits, m);
     });
     return { schemeId, scorecards: cards.length, attempts: rows.length, leaves: out };
   }
