@@ -14,10 +14,14 @@ import { LoginPage } from './pages/login-page.js';
 import { MyTestsPage } from './pages/my-tests-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { ResultPage } from './pages/result-page.js';
+import { bankRoutes } from './routes/bank-routes.js';
+import { contestRoutes } from './routes/contest-routes.js';
+import { inspectorRoutes } from './routes/inspector-routes.js';
+import { surveyRoutes } from './routes/survey-routes.js';
 
 /**
  * Every screen and who may open it. A new page: a component under pages/, a route here (inside
- * RequireRole with its roles), and an entry in auth/roles.ts NAV for the menu.
+ * RequireRole with its roles) in app.tsx or in its area's routes/<area>-routes.tsx, and an entry in auth/roles.ts NAV for the menu.
  */
 export function App() {
   return (
@@ -77,6 +81,10 @@ export function App() {
                   </RequireRole>
                 }
               />
+              {bankRoutes()}
+              {contestRoutes()}
+              {inspectorRoutes()}
+              {surveyRoutes()}
               {devToolsEnabled() && <Route path="/dev/exam-kit" element={<ExamKitPage />} />}
               <Route path="*" element={<NotFoundPage />} />
             </Route>

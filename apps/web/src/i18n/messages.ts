@@ -1,9 +1,14 @@
+import { bankEn, bankVi } from './areas/bank.js';
+import { contestEn, contestVi } from './areas/contest.js';
+import { inspectorEn, inspectorVi } from './areas/inspector.js';
+import { surveyEn, surveyVi } from './areas/survey.js';
+
 /**
  * Every string the UI shows, in Vietnamese (the default) and English. `vi` defines the keys; `en`
  * must have exactly the same keys (the type says so), so a missing translation fails the type-check.
  * `{name}` placeholders are filled by `format`.
  */
-export const vi = {
+const base = {
   'app.name': 'CCHC',
   'app.title': 'Thi kiến thức, hội thi và Chỉ số CCHC',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
@@ -217,10 +222,13 @@ export const vi = {
   'error.field': 'Trường {field}: {messages}',
 } as const;
 
+/** Each area of the product keeps its strings in its own file under areas/, merged here. */
+export const vi = { ...base, ...bankVi, ...contestVi, ...inspectorVi, ...surveyVi } as const;
+
 export type MessageKey = keyof typeof vi;
 export type Messages = { readonly [K in MessageKey]: string };
 
-export const en: Messages = {
+const baseEn: { readonly [K in keyof typeof base]: string } = {
   'app.name': 'CCHC',
   'app.title': 'Knowledge tests, reform contests and the PAR Index',
   'app.skipToContent': 'Skip to main content',
@@ -434,3 +442,5 @@ export const en: Messages = {
   'error.errorId': 'Error id: {id}',
   'error.field': 'Field {field}: {messages}',
 };
+
+export const en: Messages = { ...baseEn, ...bankEn, ...contestEn, ...inspectorEn, ...surveyEn };

@@ -1,7 +1,10 @@
 /**
  * Screenshots of the web UI's main screens, for docs/screenshots/ (referenced from docs/web.md).
  *
- *   npm run screenshots        (builds, then runs dist/scripts/screenshots.js)
+ *   npm run screenshots        (builds, then runs dist/scripts/screenshots/main.js)
+ *
+ * Each area of the product adds its screens in its own module (bank.ts, contest.ts, …) through
+ * the ShotKit of kit.ts.
  *
  * Starts the built server on a throwaway SQLite database with the demo province, logs in through
  * the UI as the first administrator (from ADMIN_USERNAME/ADMIN_PASSWORD) and as a demo official,
@@ -14,6 +17,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { bankShots } from './bank.js';
+import { contestShots } from './contest.js';
+import { inspectorShots } from './inspector.js';
+import type { ShotKit } from './kit.js';
+import { surveyShots } from './survey.js';
+
+const AREAS: readonly ((kit: ShotKit) => Promise<void>)[] = [bankShots, contestShots, inspectorShots, surveyShots];
 
 const OUT = resolve(process.argv[2] ?? 'docs/screenshots');
 const ADMIN = { username: 'quantri', password: 'anh-chup-2026', fullName: 'Quản trị hệ thống' };
@@ -104,13 +114,17 @@ const SAMPLE_QUESTIONS: { stem: string; options: string[] }[] = [
 ];
 
 /** One open training session per viewport with the demo official as candidate, so each run can take and submit its own. */
-async function setUpExams(url: string, official: string): Promise<void> {
+async function adminToken(url: string): Promise<string> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: ADMIN.username, password: ADMIN.password }),
   });
-  const { accessToken: token } = (await login.json()) as { accessToken: string };
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return accessToken;
+}
+
+async function setUpExams(url: string, token: string, official: string): Promise<void> {
   const topic = await call<{ id: number }>(url, token, 'POST', '/api/bank/topics', {
     name: 'Cải cách hành chính (ảnh mẫu)',
   });
@@ -270,7 +284,8 @@ async function main(): Promise<void> {
   try {
     await waitReady(url);
     const password = demoPassword(stdout, 'official1');
-    if (password) await setUpExams(url, 'official1');
+    const token = await adminToken(url);
+    if (password) await setUpExams(url, token, 'official1');
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -286,6 +301,17 @@ async function main(): Promise<void> {
     });
     console.log(`Screenshots of ${url} into ${OUT}:`);
     await screens(browser, url, password ? { username: 'official1', password } : null);
+    const kit: ShotKit = {
+      browser,
+      url,
+      adminToken: token,
+      viewports: VIEWPORTS,
+      demoPassword: (username) => demoPassword(stdout, username),
+      logIn: (page, username, pw) => logIn(page, url, username, pw),
+      call: (tok, method, path, body) => call(url, tok, method, path, body),
+      shoot,
+    };
+    for (const area of AREAS) await area(kit);
   } finally {
     await browser?.close();
     server.kill('SIGTERM');
