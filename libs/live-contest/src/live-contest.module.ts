@@ -4,6 +4,7 @@ import { AppConfig } from '@app/platform';
 import { ContestsController } from './contests/contests.controller.js';
 import { ContestsRepository } from './contests/contests.repository.js';
 import { ContestsService } from './contests/contests.service.js';
+import { JoinController } from './live/join.controller.js';
 import { LiveContestGateway } from './live/live-contest.gateway.js';
 import { LIVE_STORE, MemoryLiveStore, type LiveStore } from './live/live-store.js';
 import { LiveContestLimits, LiveService } from './live/live.service.js';
@@ -16,7 +17,7 @@ import { LiveContestResultsReader } from './results/live-contest-results.reader.
 
 /** Live reform quiz contests: contests, rounds, live sessions over socket.io, scoring and results. */
 @Module({
-  controllers: [ContestsController, SessionsController],
+  controllers: [ContestsController, SessionsController, JoinController],
   providers: [
     QuestionBankReader,
     ContestsRepository,

@@ -76,6 +76,14 @@ export interface WelcomeStaff {
   players: number;
   question: QuestionView | null;
   serverTime: number;
+  /** Host only: the players in the session now (not kicked), so a reloaded console can list and kick them. */
+  lobby?: LobbyPlayer[];
+}
+
+export interface LobbyPlayer {
+  playerId: number;
+  name: string;
+  agencyId: number;
 }
 
 export interface PlayerResult {
@@ -111,6 +119,22 @@ export interface LeaderboardRow {
   name: string;
   agencyId: number;
   score: number;
+  /** Keys a row across leaderboards (names may repeat), e.g. to animate moves. */
+  playerId?: number;
+}
+
+/** One agency in the live agency leaderboard: the contest's team scoring (sum or mean) of its players. */
+export interface AgencyLeaderboardRow {
+  rank: number;
+  agencyId: number;
+  score: number;
+  players: number;
+}
+
+/** What `GET /api/contest-join/:pin` answers (public): enough for a phone to show the join form. */
+export interface JoinInfo {
+  contestTitle: string;
+  agencies: { id: number; name: string }[];
 }
 
 export interface BuzzView {
@@ -167,9 +191,9 @@ export interface ServerToClientPayloads {
   'question:reveal': RevealView;
   /** To one player only: the key, the counts and their own result (one message per player). */
   'question:result': PlayerResult;
-  leaderboard: { rows: LeaderboardRow[] };
+  leaderboard: { rows: LeaderboardRow[]; agencies?: AgencyLeaderboardRow[] };
   /** Host and projector: players in the lobby. */
-  'lobby:players': { count: number; latest: { playerId: number; name: string; agencyId: number }[] };
+  'lobby:players': { count: number; latest: LobbyPlayer[] };
   /** Host only, throttled: how many answered the current question. */
   'host:answers': { index: number; answered: number; players: number };
   kicked: { reason: string };

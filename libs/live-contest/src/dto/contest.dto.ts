@@ -267,3 +267,9 @@ export class ContestRoundParams {
   @Min(1)
   roundId: number;
 }
+
+export class PinParam {
+  @ApiProperty({ example: '123456' })
+  @Matches(/^\d{6}$/, { message: 'pin must be 6 digits' })
+  pin: string;
+}

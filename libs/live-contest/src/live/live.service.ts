@@ -8,7 +8,7 @@ import { DomainError, RateLimit, Role, TokenService, forbidden, notFound, type P
 import { ContestsRepository } from '../contests/contests.repository.js';
 import { ContestsService } from '../contests/contests.service.js';
 import { generatePin } from '../domain/pin.js';
-import { rankStandings } from '../domain/ranking.js';
+import { rankStandings, teamScore } from '../domain/ranking.js';
 import { eliminatedBy, scoreBuzzerAnswer, scoreSpeedAnswer } from '../domain/scoring.js';
 import type {
   AnswerDto,
@@ -21,6 +21,8 @@ import type {
   ProjectorHandshakeDto,
 } from '../dto/socket.dto.js';
 import type {
+  AgencyLeaderboardRow,
+  JoinInfo,
   LeaderboardRow,
   PlayerResult,
   QuestionView,
@@ -243,7 +245,31 @@ export class LiveService implements OnModuleDestroy {
       players: await this.store.playerCount(sessionId),
       question: this.openQuestion(plan, s),
       serverTime: Date.now(),
+      ...(role === 'host'
+        ? {
+            lobby: (await this.store.players(sessionId))
+              .filter((p) => !p.kicked)
+              .map((p) => ({ playerId: p.id, name: p.name, agencyId: p.agencyId })),
+          }
+        : {}),
     };
+  }
+
+  /**
+   * What a phone needs before joining (public): the contest's title and the agencies to choose from.
+   * An unknown PIN counts as a failed join of the address, so PINs cannot be guessed over HTTP either.
+   */
+  async joinInfo(pin: string, address: string): Promise<JoinInfo> {
+    const session = await this.sessionByPin(pin);
+    if (!session || !(await this.store.state(session.id))) {
+      await this.limit.failed.consume(address);
+      throw new DomainError('PIN_NOT_FOUND', 'No running contest has this PIN; check it with the host', 'not_found');
+    }
+    const plan = await this.plan(session.id);
+    const agencies = [...(await this.activeAgencies())]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    return { contestTitle: plan.contest.title, agencies };
   }
 
   private async activeAgencies(): Promise<Map<number, string>> {
@@ -534,9 +560,13 @@ export class LiveService implements OnModuleDestroy {
           }
           return { ...cur, phase: 'leaderboard' };
         });
-        this.io
-          .to(sessionRoom(sid))
-          .emit('leaderboard', { rows: this.leaderboard(plan, await this.store.players(sid)) });
+        {
+          const players = await this.store.players(sid);
+          this.io.to(sessionRoom(sid)).emit('leaderboard', {
+            rows: this.leaderboard(plan, players),
+            agencies: this.agencyLeaderboard(plan, players),
+          });
+        }
         break;
       case 'pause':
         s = await this.transition(sid, (cur) => {
@@ -732,7 +762,28 @@ export class LiveService implements OnModuleDestroy {
   private leaderboard(plan: Plan, players: LivePlayer[]): LeaderboardRow[] {
     return this.ranked(plan, players)
       .slice(0, 10)
-      .map((p) => ({ rank: p.rank, name: p.name, agencyId: p.agencyId, score: p.score }));
+      .map((p) => ({ rank: p.rank, name: p.name, agencyId: p.agencyId, score: p.score, playerId: p.id }));
+  }
+
+  /** Agencies by the contest's team scoring of their players' live scores (judged rounds count in the results). */
+  private agencyLeaderboard(plan: Plan, players: LivePlayer[]): AgencyLeaderboardRow[] {
+    const byAgency = new Map<number, LivePlayer[]>();
+    for (const p of players.filter((x) => !x.kicked))
+      byAgency.set(p.agencyId, [...(byAgency.get(p.agencyId) ?? []), p]);
+    const rows = [...byAgency].map(([agencyId, members]) => ({
+      id: agencyId,
+      score: teamScore(
+        members.map((m) => m.score),
+        plan.contest.teamScoring,
+      ),
+      correctTimeMs: members.reduce((sum, m) => sum + m.correctTimeMs, 0),
+      suddenDeath: members.reduce((sum, m) => sum + m.suddenDeath, 0),
+      correctCount: members.reduce((sum, m) => sum + m.correctCount, 0),
+      players: members.length,
+    }));
+    return rankStandings(rows, plan.contest.tieBreak)
+      .slice(0, 20)
+      .map((r) => ({ rank: r.rank, agencyId: r.id, score: r.score, players: r.players }));
   }
 
   /** Ends the session: results stored, everyone told, live state forgotten. */
