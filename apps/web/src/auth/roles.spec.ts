@@ -2,11 +2,11 @@ import { canOpen, navFor, ROLES } from './roles.js';
 
 describe('navigation by role', () => {
   it.each([
-    ['admin', ['/', '/admin/agencies', '/admin/users']],
-    ['organizer', ['/', '/admin/agencies']],
-    ['inspector', ['/', '/admin/agencies']],
-    ['agency_officer', ['/', '/my-tests']],
-    ['official', ['/', '/my-tests']],
+    ['admin', ['/', '/admin/agencies', '/admin/users', '/contests', '/join']],
+    ['organizer', ['/', '/admin/agencies', '/contests', '/join']],
+    ['inspector', ['/', '/admin/agencies', '/join']],
+    ['agency_officer', ['/', '/my-tests', '/join']],
+    ['official', ['/', '/my-tests', '/join']],
   ] as const)('%s sees exactly its ready screens', (role, paths) => {
     expect(
       navFor(role)

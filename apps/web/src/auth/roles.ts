@@ -22,12 +22,12 @@ export const NAV: readonly NavItem[] = [
   { path: '/admin/users', label: 'nav.users', roles: ['admin'], ready: true },
   { path: '/bank', label: 'nav.bank', roles: ['admin', 'organizer'], ready: false },
   { path: '/sessions', label: 'nav.sessions', roles: ['admin', 'organizer', 'inspector'], ready: false },
-  { path: '/contests', label: 'nav.contests', roles: ['admin', 'organizer'], ready: false },
+  { path: '/contests', label: 'nav.contests', roles: ['admin', 'organizer'], ready: true },
   { path: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'inspector'], ready: false },
   { path: '/scorecards', label: 'nav.scorecards', roles: ['admin', 'inspector', 'agency_officer'], ready: false },
   { path: '/ranking', label: 'nav.ranking', roles: ROLES, ready: false },
   { path: '/my-tests', label: 'nav.myTests', roles: ['official', 'agency_officer'], ready: true },
-  { path: '/join', label: 'nav.join', roles: ROLES, ready: false },
+  { path: '/join', label: 'nav.join', roles: ROLES, ready: true },
 ];
 
 export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
