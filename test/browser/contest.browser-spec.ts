@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { io } from 'socket.io-client';
 import { Role } from '@app/platform';
 import { makeAgency, makeUser } from '../support/builders.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { LiveContestLimits } from '../../libs/live-contest/src/live/live.service.js';
 import { makeContest } from '../contest/contest-support.js';
 import { WEB_DIR } from './browser.js';
 
@@ -26,6 +28,8 @@ describe('a live contest played on phones, a projector and the host console', ()
   let projector: Page;
   const phones: Record<'An' | 'Bình' | 'Chi', Page> = {} as never;
   let contestId: number;
+  let justiceId: number;
+  const sockets: { disconnect(): void }[] = [];
 
   const open = async (viewport: { width: number; height: number }): Promise<Page> => {
     const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
@@ -36,6 +40,8 @@ describe('a live contest played on phones, a projector and the host console', ()
 
   beforeAll(async () => {
     t = await startTestApp({ WEB_DIR });
+    // One join per second on a PIN, so a phone that joins right behind someone else is throttled.
+    t.app.get(LiveContestLimits).joinsPerPinPerSecond = 1;
     profile = mkdtempSync(join(tmpdir(), 'cchc-contest-'));
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -43,6 +49,7 @@ describe('a live contest played on phones, a projector and the host console', ()
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
     });
     const justice = await makeAgency(t, { name: 'Sở Tư pháp' });
+    justiceId = justice.id;
     await makeAgency(t, { name: 'Sở Nội vụ' });
     const organizer = await makeUser(t, Role.Organizer, justice.id, { fullName: 'Lê Văn Dẫn' });
     ({ contestId } = await makeContest(t, organizer.token, {
@@ -80,6 +87,7 @@ describe('a live contest played on phones, a projector and the host console', ()
   }, 60_000);
 
   afterAll(async () => {
+    for (const s of sockets) s.disconnect();
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     rmSync(profile, { recursive: true, force: true });
@@ -117,16 +125,33 @@ describe('a live contest played on phones, a projector and the host console', ()
       await phone.getByRole('button', { name: 'Tiếp tục' }).click();
       await phone.getByLabel('Họ và tên').fill(name);
       await phone.getByLabel('Đơn vị công tác').selectOption({ label: agency });
-      await phone.getByRole('button', { name: 'Vào thi' }).click();
+      if (name === 'An') {
+        // Someone joins just before An: An's join is throttled, the phone says so and retries by itself.
+        const first = io(`${t.url}/contest`, {
+          transports: ['websocket'],
+          forceNew: true,
+          auth: { role: 'player', pin, name: 'Người vào trước', agencyId: justiceId },
+        });
+        sockets.push(first);
+        await new Promise((resolve) => first.once('welcome', resolve));
+        await phone.getByRole('button', { name: 'Vào thi' }).click();
+        await phone.getByText('Đang có nhiều người vào cùng lúc. Tự động thử lại sau').waitFor();
+      } else {
+        await phone.getByRole('button', { name: 'Vào thi' }).click();
+      }
       await phone.getByRole('heading', { name: 'Bạn đã vào hội thi!' }).waitFor();
     }
+    // The host removes the extra player from the lobby.
+    await host.getByTestId('lobby-count').filter({ hasText: '4 người chơi' }).waitFor();
+    await host.getByRole('button', { name: 'Mời Người vào trước ra khỏi phiên thi' }).click();
+    await host.getByText('Người vào trước').waitFor({ state: 'detached' });
     await host.getByTestId('lobby-count').filter({ hasText: '3 người chơi' }).waitFor();
     const justiceGroup = host.locator('.lobby-group', { hasText: 'Sở Tư pháp' });
     expect(await justiceGroup.locator('li').allInnerTexts()).toEqual([
       expect.stringContaining('An'),
       expect.stringContaining('Chi'),
     ]);
-    await projector.getByText('3 người chơi').waitFor();
+    for (const name of ['An', 'Bình', 'Chi']) await projector.locator('.stage-names li', { hasText: name }).waitFor();
 
     // Question 1: An and Bình right, Chi wrong.
     await host.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
@@ -137,7 +162,11 @@ describe('a live contest played on phones, a projector and the host console', ()
     await answer(phones.An, 'Phương án A');
     await answer(phones.Bình, 'Phương án A');
     await answer(phones.Chi, 'Phương án B');
-    await host.getByTestId('host-answers').filter({ hasText: '3/3 đã trả lời' }).waitFor();
+    // (The server still counts the removed player among those who could answer.)
+    await host
+      .getByTestId('host-answers')
+      .filter({ hasText: /^3\/\d+ đã trả lời$/ })
+      .waitFor();
     await host.getByRole('button', { name: 'Công bố đáp án' }).click();
 
     // The projector shows how many chose each option, the right one marked; phones say right or wrong.
@@ -164,7 +193,10 @@ describe('a live contest played on phones, a projector and the host console', ()
     await answer(phones.Bình, 'Phương án B');
     await answer(phones.An, 'Phương án C');
     await answer(phones.Chi, 'Phương án B');
-    await host.getByTestId('host-answers').filter({ hasText: '3/3 đã trả lời' }).waitFor();
+    await host
+      .getByTestId('host-answers')
+      .filter({ hasText: /^3\/\d+ đã trả lời$/ })
+      .waitFor();
     await host.getByRole('button', { name: 'Công bố đáp án' }).click();
     await phones.Bình.getByRole('heading', { name: 'Chính xác!' }).waitFor();
     await phones.An.getByRole('heading', { name: 'Chưa đúng' }).waitFor();

@@ -124,6 +124,7 @@ export const contestVi = {
   'contest.host.kick': 'Mời ra',
   'contest.host.kickName': 'Mời {name} ra khỏi phiên thi',
   'contest.host.answers': '{n}/{total} đã trả lời',
+  'contest.host.key': 'Đáp án (chỉ người dẫn thấy): {key}',
   'contest.judge.title': 'Điểm giám khảo (vòng giám khảo chấm)',
   'contest.judge.hint': 'Nhập trước khi kết thúc phiên thi; nhập lại cùng giám khảo và đội sẽ thay điểm cũ.',
   'contest.judge.round': 'Vòng',
@@ -304,6 +305,7 @@ export const contestEn: { readonly [K in keyof typeof contestVi]: string } = {
   'contest.host.kick': 'Remove',
   'contest.host.kickName': 'Remove {name} from the session',
   'contest.host.answers': '{n} of {total} answered',
+  'contest.host.key': 'Answer (only the host sees it): {key}',
   'contest.judge.title': 'Judges’ scores (judged rounds)',
   'contest.judge.hint':
     'Enter before ending the session; entering again for the same judge and team replaces the score.',

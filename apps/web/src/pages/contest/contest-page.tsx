@@ -136,7 +136,7 @@ function RoundPanel({
   return (
     <li className="panel round-panel">
       <h3>
-        {round.title} <span className="badge">{t(`contest.roundType.${round.type}`)}</span>
+        {round.title} <span className="badge badge-type">{t(`contest.roundType.${round.type}`)}</span>
         {round.settings.suddenDeath && <span className="badge badge-muted">{t('contest.settings.suddenDeath')}</span>}
       </h3>
       <p className="muted">{settingsSummary(t, round)}</p>

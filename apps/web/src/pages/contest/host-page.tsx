@@ -156,6 +156,10 @@ export function HostPage() {
 
   const projectorUrl = hosted ? `/projector/${sid}#${encodeURIComponent(hosted.viewToken)}` : null;
   const judged = tree.data?.rounds.filter((r) => r.type === 'judged') ?? [];
+  // Only the host sees the key before the reveal, from the contest it owns (never over the socket).
+  const hostKey = question
+    ? tree.data?.questions.find((x) => x.id === question.view.questionId)?.correctKey
+    : undefined;
 
   return (
     <section className="host">
@@ -287,7 +291,8 @@ export function HostPage() {
       {phase === 'lobby' && (
         <section className="panel" aria-labelledby="lobby-title">
           <h2 id="lobby-title">
-            {t('contest.host.lobby')} · <span data-testid="lobby-count">{t('contest.playersCount', { n: count })}</span>
+            {t('contest.host.lobby')} ·{' '}
+            <span data-testid="lobby-count">{t('contest.playersCount', { n: lobby.length })}</span>
           </h2>
           {groups.length === 0 && <p className="muted">{t('contest.host.nobodyYet')}</p>}
           <div className="lobby-groups">
@@ -324,6 +329,9 @@ export function HostPage() {
             {question.view.roundTitle}
           </p>
           <h2 id="host-q-title">{question.view.text}</h2>
+          {hostKey && phase !== 'reveal' && (
+            <p className="host-key">{t('contest.host.key', { key: hostKey.toUpperCase() })}</p>
+          )}
           {phase !== 'reveal' && (
             <div className="host-live">
               {closed ? (

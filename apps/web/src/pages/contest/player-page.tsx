@@ -12,6 +12,7 @@ import type {
 import { backoffDelay } from '../../api/backoff.js';
 import { contestApi } from '../../api/contest-api.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { LanguageSwitch } from '../../layout/app-layout.js';
 import { send } from '../../live/contest-socket.js';
 import { readPlayer, writePlayer } from '../../live/contest-storage.js';
 import { localDeadline } from '../../live/contest-view.js';
@@ -231,6 +232,9 @@ export function PlayerPage() {
     }
     return (
       <section className="player-screen player-join">
+        <div className="player-lang">
+          <LanguageSwitch />
+        </div>
         <h1>{t('contest.player.title')}</h1>
         {notice && (
           <p role="status" className="alert alert-info">

@@ -16,6 +16,9 @@ import {
   useAckText,
 } from '../../ui/contest-parts.js';
 
+/** Rows of the player leaderboard the hall sees (the whole top 10 does not fit in large type). */
+const STAGE_ROWS = 5;
+
 /** The join address players type: this server's /join. */
 const joinAddress = (): string => `${window.location.host}/join`;
 
@@ -192,9 +195,9 @@ export function ProjectorPage() {
       <div className="stage-boards">
         <section className="stage-board-main" aria-labelledby="stage-board-title">
           <h1 id="stage-board-title">{t('contest.leaderboard')}</h1>
-          <Leaderboard rows={boards.rows} previous={boards.previous} agencyName={agencyName} />
+          <Leaderboard rows={boards.rows.slice(0, STAGE_ROWS)} previous={boards.previous} agencyName={agencyName} />
         </section>
-        <AgencyBoard rows={boards.agencies} agencyName={agencyName} />
+        <AgencyBoard rows={boards.agencies.slice(0, STAGE_ROWS)} agencyName={agencyName} />
       </div>
     );
   } else if (phase === 'finished' || phase === 'ended') {
@@ -202,7 +205,7 @@ export function ProjectorPage() {
       <div className="stage-final">
         <h1>{t('contest.projector.winners')}</h1>
         <Podium rows={boards.rows} agencyName={agencyName} />
-        <AgencyBoard rows={boards.agencies.slice(0, 5)} agencyName={agencyName} />
+        <AgencyBoard rows={boards.agencies.slice(0, 3)} agencyName={agencyName} />
       </div>
     );
   } else {
