@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { LiveSession } from '../live/live-session.entity.js';
 import { ContestQuestion } from './contest-question.entity.js';
 import { ContestRound } from './contest-round.entity.js';
 import { Contest } from './contest.entity.js';
@@ -80,5 +81,45 @@ export class ContestsRepository {
 
   roster(contestId: number): Promise<RosterEntry[]> {
     return this.db.getRepository(RosterEntry).findBy({ contestId });
+  }
+
+  /** Whether the contest was ever opened as a live session (its questions are then the evidence of results). */
+  hasSessions(contestId: number): Promise<boolean> {
+    return this.db.getRepository(LiveSession).existsBy({ contestId });
+  }
+
+  saveRound(r: ContestRound): Promise<ContestRound> {
+    return this.db.getRepository(ContestRound).save(r);
+  }
+
+  findQuestion(roundId: number, questionId: number): Promise<ContestQuestion | null> {
+    return this.db.getRepository(ContestQuestion).findOneBy({ id: questionId, roundId });
+  }
+
+  saveQuestion(q: ContestQuestion): Promise<ContestQuestion> {
+    return this.db.getRepository(ContestQuestion).save(q);
+  }
+
+  /** Removes a question and numbers the rest of its round 1..n again. */
+  async deleteQuestion(q: ContestQuestion): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await m.getRepository(ContestQuestion).delete({ id: q.id });
+      const rest = await m
+        .getRepository(ContestQuestion)
+        .find({ where: { roundId: q.roundId }, order: { position: 'ASC' } });
+      await m.getRepository(ContestQuestion).save(rest.map((r, i) => ({ ...r, position: i + 1 })));
+    });
+  }
+
+  /** Removes a round with its questions and numbers the contest's other rounds 1..n again. */
+  async deleteRound(round: ContestRound): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await m.getRepository(ContestQuestion).delete({ roundId: round.id });
+      await m.getRepository(ContestRound).delete({ id: round.id });
+      const rest = await m
+        .getRepository(ContestRound)
+        .find({ where: { contestId: round.contestId }, order: { position: 'ASC' } });
+      await m.getRepository(ContestRound).save(rest.map((r, i) => ({ ...r, position: i + 1 })));
+    });
   }
 }

@@ -7,6 +7,9 @@ import type {
   CreateContestDto,
   ImportBankQuestionsDto,
   RosterDto,
+  UpdateContestDto,
+  UpdateQuestionDto,
+  UpdateRoundDto,
 } from '../dto/contest.dto.js';
 import type { ContestQuestion } from './contest-question.entity.js';
 import type { ContestRound, RoundSettings } from './contest-round.entity.js';
@@ -136,5 +139,90 @@ export class ContestsService {
       dto.entries.map((e) => ({ name: e.name.trim(), agencyId: e.agencyId })),
     );
     return { entries };
+  }
+
+  /** The contest if the caller owns it and it was never played: a played contest's questions are the evidence of its results. */
+  private async editable(who: Principal, contestId: number): Promise<Contest> {
+    const c = await this.owned(who, contestId);
+    if (await this.contests.hasSessions(contestId)) {
+      throw new DomainError(
+        'CONTEST_PLAYED',
+        'This contest has been played; its rounds and questions back its results and can no longer change',
+        'conflict',
+      );
+    }
+    return c;
+  }
+
+  private async editableRound(who: Principal, contestId: number, roundId: number): Promise<ContestRound> {
+    await this.editable(who, contestId);
+    const round = await this.contests.findRound(contestId, roundId);
+    if (!round) throw notFound('Round', roundId);
+    return round;
+  }
+
+  async update(who: Principal, contestId: number, dto: UpdateContestDto): Promise<Contest> {
+    const c = await this.editable(who, contestId);
+    return this.contests.saveContest({
+      ...c,
+      ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
+      ...(dto.mode !== undefined ? { mode: dto.mode } : {}),
+      ...(dto.teamScoring !== undefined ? { teamScoring: dto.teamScoring } : {}),
+      ...(dto.tieBreak !== undefined ? { tieBreak: dto.tieBreak } : {}),
+    });
+  }
+
+  async updateRound(who: Principal, contestId: number, roundId: number, dto: UpdateRoundDto): Promise<ContestRound> {
+    const round = await this.editableRound(who, contestId, roundId);
+    return this.contests.saveRound({
+      ...round,
+      title: dto.title !== undefined ? dto.title.trim() : round.title,
+      settings: { ...round.settings, ...(dto.settings ?? {}) },
+    });
+  }
+
+  async deleteRound(who: Principal, contestId: number, roundId: number): Promise<void> {
+    await this.contests.deleteRound(await this.editableRound(who, contestId, roundId));
+  }
+
+  private async editableQuestion(
+    who: Principal,
+    contestId: number,
+    roundId: number,
+    questionId: number,
+  ): Promise<ContestQuestion> {
+    await this.editableRound(who, contestId, roundId);
+    const q = await this.contests.findQuestion(roundId, questionId);
+    if (!q) throw notFound('Question', questionId);
+    return q;
+  }
+
+  async updateQuestion(
+    who: Principal,
+    contestId: number,
+    roundId: number,
+    questionId: number,
+    dto: UpdateQuestionDto,
+  ): Promise<ContestQuestion> {
+    const q = await this.editableQuestion(who, contestId, roundId, questionId);
+    const options = dto.options ? dto.options.map((o) => ({ key: o.key, text: o.text })) : q.options;
+    const correctKey = dto.correctKey ?? q.correctKey;
+    const keys = options.map((o) => o.key);
+    if (new Set(keys).size !== keys.length) throw new DomainError('DUPLICATE_OPTION_KEY', 'Option keys must differ');
+    if (!keys.includes(correctKey)) {
+      throw new DomainError('CORRECT_KEY_NOT_AN_OPTION', `correctKey must be one of: ${keys.join(', ')}`);
+    }
+    return this.contests.saveQuestion({
+      ...q,
+      text: dto.text ?? q.text,
+      options,
+      correctKey,
+      points: dto.points ?? q.points,
+      timeLimitSec: dto.timeLimitSec ?? q.timeLimitSec,
+    });
+  }
+
+  async deleteQuestion(who: Principal, contestId: number, roundId: number, questionId: number): Promise<void> {
+    await this.contests.deleteQuestion(await this.editableQuestion(who, contestId, roundId, questionId));
   }
 }

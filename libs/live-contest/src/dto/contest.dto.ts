@@ -273,3 +273,92 @@ export class PinParam {
   @Matches(/^\d{6}$/, { message: 'pin must be 6 digits' })
   pin: string;
 }
+
+/** Any of a contest's settings; only while it has never been played. */
+export class UpdateContestDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(255)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: ['individual', 'team'] })
+  @IsOptional()
+  @IsIn(['individual', 'team'])
+  mode?: 'individual' | 'team';
+
+  @ApiPropertyOptional({ enum: ['sum', 'mean'] })
+  @IsOptional()
+  @IsIn(['sum', 'mean'])
+  teamScoring?: 'sum' | 'mean';
+
+  @ApiPropertyOptional({ enum: TIE_BREAK_KEYS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsIn(TIE_BREAK_KEYS, { each: true })
+  tieBreak?: TieBreakKey[];
+}
+
+/** A round's title or settings (merged into the current ones); the type stays. */
+export class UpdateRoundDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  title?: string;
+
+  @ApiPropertyOptional({ type: RoundSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RoundSettingsDto)
+  settings?: RoundSettingsDto;
+}
+
+export class UpdateQuestionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  text?: string;
+
+  @ApiPropertyOptional({ type: [OptionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(8)
+  @ValidateNested({ each: true })
+  @Type(() => OptionDto)
+  options?: OptionDto[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(8)
+  correctKey?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  points?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  timeLimitSec?: number;
+}
+
+export class ContestQuestionParams extends ContestRoundParams {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  questionId: number;
+}
