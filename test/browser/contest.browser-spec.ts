@@ -17,7 +17,8 @@ const PC = { width: 1366, height: 768 };
  * A live contest in a hall, in real browsers: three phones and a projector (separate contexts, so
  * separate storage) while the host drives the game from a fourth. Everything is asserted on what
  * the people see: the phones' feedback, the projector's distribution, leaderboard and podium, and a
- * phone that reloads mid-question keeping its score.
+ * phone that reloads mid-question keeping its score. Then the builder: a contest made, a round
+ * added, questions added, edited and deleted.
  */
 describe('a live contest played on phones, a projector and the host console', () => {
   let t: TestApp;
@@ -229,4 +230,51 @@ describe('a live contest played on phones, a projector and the host console', ()
     ]);
     expect(download.suggestedFilename()).toMatch(/^ket-qua-hoi-thi-\d+\.xlsx$/);
   }, 120_000);
+
+  it('builds a contest in the builder: a buzzer round, own questions, one edited and one deleted', async () => {
+    await host.goto(`${t.url}/contests`);
+    await host.getByText('Tạo hội thi mới').click();
+    await host.getByLabel('Tên hội thi').fill('Hội thi Rung chuông vàng xã Tân Thử');
+    await host.getByLabel('Hình thức').selectOption({ label: 'Cá nhân' });
+    await host.getByRole('button', { name: 'Tạo hội thi' }).click();
+    await host.getByRole('heading', { name: 'Hội thi Rung chuông vàng xã Tân Thử' }).waitFor();
+
+    await host.getByText('Thêm vòng thi').first().click();
+    await host.getByLabel('Tên vòng').fill('Khởi động');
+    await host.getByLabel('Thể thức').selectOption({ label: 'Bấm chuông (Khởi động)' });
+    await host.getByLabel('Điểm cộng khi đúng').fill('20');
+    await host.locator('form').getByRole('button', { name: 'Thêm vòng thi' }).click();
+    const round = host.locator('.round-panel', { hasText: 'Khởi động' });
+    await round.getByText('đúng +20, sai −5, 3 giây để trả lời').waitFor();
+
+    await round.getByText('Thêm câu hỏi riêng').click();
+    const add = round.locator('details', { hasText: 'Thêm câu hỏi riêng' });
+    for (const [text, right] of [
+      ['Thủ tục hành chính được công khai ở đâu?', 'B'],
+      ['Câu hỏi sẽ bị xóa', 'A'],
+    ] as const) {
+      await add.getByLabel('Nội dung câu hỏi').fill(text);
+      await add.getByLabel('Phương án A', { exact: true }).fill('Trên cổng dịch vụ công');
+      await add.getByLabel('Phương án B', { exact: true }).fill('Tại bộ phận một cửa và trên cổng dịch vụ công');
+      await add.getByLabel(`Phương án ${right} là đáp án đúng`).check();
+      await add.getByRole('button', { name: 'Lưu câu hỏi' }).click();
+      await round.locator('.question-item', { hasText: text }).waitFor();
+    }
+    await round.getByText('(đáp án B, 1000 điểm, 20 giây)').waitFor();
+
+    await round.getByRole('button', { name: 'Sửa câu 1' }).click();
+    const first = round.locator('.question-item').first();
+    await first.getByLabel('Nội dung câu hỏi').fill('Kết quả giải quyết thủ tục hành chính được trả ở đâu?');
+    await first.getByLabel('Điểm').fill('20');
+    await first.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await round.getByText('(đáp án B, 20 điểm, 20 giây)').waitFor();
+
+    const second = round.locator('.question-item', { hasText: 'Câu hỏi sẽ bị xóa' });
+    await second.getByRole('button', { name: 'Xóa' }).click();
+    await second.getByRole('group').getByRole('button', { name: 'Xóa' }).click();
+    await second.waitFor({ state: 'detached' });
+    expect(await round.locator('.question-item').allInnerTexts()).toEqual([
+      expect.stringContaining('Kết quả giải quyết thủ tục hành chính được trả ở đâu?'),
+    ]);
+  }, 60_000);
 });

@@ -97,6 +97,17 @@ export const contestApi = {
     roundId: number,
     body: { versionIds: number[]; points: number; timeLimitSec: number },
   ) => api.post<ContestQuestion[]>(`/api/contests/${contestId}/rounds/${roundId}/bank-questions`, body),
+  update: (
+    contestId: number,
+    body: Partial<{ title: string; mode: ContestMode; teamScoring: TeamScoring; tieBreak: TieBreakKey[] }>,
+  ) => api.patch<Contest>(`/api/contests/${contestId}`, body),
+  updateRound: (contestId: number, roundId: number, body: { title?: string; settings?: RoundSettings }) =>
+    api.patch<ContestRound>(`/api/contests/${contestId}/rounds/${roundId}`, body),
+  deleteRound: (contestId: number, roundId: number) => api.delete<void>(`/api/contests/${contestId}/rounds/${roundId}`),
+  updateQuestion: (contestId: number, roundId: number, questionId: number, body: Partial<NewQuestion>) =>
+    api.patch<ContestQuestion>(`/api/contests/${contestId}/rounds/${roundId}/questions/${questionId}`, body),
+  deleteQuestion: (contestId: number, roundId: number, questionId: number) =>
+    api.delete<void>(`/api/contests/${contestId}/rounds/${roundId}/questions/${questionId}`),
   startSession: (contestId: number) => api.post<StartedSession>(`/api/contests/${contestId}/sessions`, {}),
   judgeScore: (sessionId: number, body: { roundId: number; agencyId: number; judge: string; score: number }) =>
     api.post<unknown>(`/api/contest-sessions/${sessionId}/judge-scores`, body, { retry: true }),

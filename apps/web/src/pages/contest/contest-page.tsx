@@ -5,14 +5,17 @@ import {
   contestApi,
   ROUND_TYPES,
   type BankQuestionSummary,
+  type ContestQuestion,
   type ContestRound,
   type ContestTree,
+  type NewQuestion,
   type RoundSettings,
 } from '../../api/contest-api.js';
 import { useResource } from '../../api/use-resource.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { hostedSessions, rememberHosted } from '../../live/contest-storage.js';
 import { ErrorAlert, NotAvailable } from '../../ui/error-alert.js';
+import { ContestSettingsForm } from './contests-page.js';
 
 const OPTION_KEYS = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -57,6 +60,24 @@ export function ContestPage() {
         {t('contest.builder.tieBreak')}: {contest.tieBreak.map((k) => t(`contest.tieBreak.${k}`)).join(' → ') || '—'}
       </p>
 
+      <details className="panel">
+        <summary>{t('contest.builder.editContest')}</summary>
+        <ContestSettingsForm
+          idPrefix="ce"
+          initial={{
+            title: contest.title,
+            mode: contest.mode,
+            teamScoring: contest.teamScoring,
+            tieBreak: contest.tieBreak,
+          }}
+          submitLabel={t('contest.builder.save')}
+          onSave={async (settings) => {
+            await contestApi.update(id, settings);
+            tree.reload();
+          }}
+        />
+      </details>
+
       <div className="panel contest-live-box">
         <h2>{t('contest.builder.live')}</h2>
         <ErrorAlert error={error} />
@@ -90,7 +111,7 @@ export function ContestPage() {
         ))}
       </ol>
       <AddRoundForm contestId={id} onAdded={tree.reload} />
-      <p className="muted">{t('contest.builder.noEditing')}</p>
+      <p className="muted">{t('contest.builder.frozenHint')}</p>
     </section>
   );
 }
@@ -120,6 +141,44 @@ function settingsSummary(t: ReturnType<typeof useI18n>['t'], r: ContestRound): s
   }
 }
 
+/** A button that asks once more before it acts ("Xóa" → "Xóa thật?"). */
+function ConfirmButton({
+  label,
+  confirm,
+  onConfirm,
+}: {
+  label: string;
+  confirm: string;
+  onConfirm: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (!asking) {
+    return (
+      <button type="button" className="btn btn-small" onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <span className="host-confirm" role="group" aria-label={confirm}>
+      <span>{confirm}</span>
+      <button
+        type="button"
+        className="btn btn-small btn-primary"
+        onClick={() => void onConfirm().catch((err: unknown) => setError(err))}
+      >
+        {t('contest.builder.yesDelete')}
+      </button>
+      <button type="button" className="btn btn-small" onClick={() => setAsking(false)}>
+        {t('contest.host.endNo')}
+      </button>
+      <ErrorAlert error={error} />
+    </span>
+  );
+}
+
 function RoundPanel({
   contestId,
   round,
@@ -132,6 +191,7 @@ function RoundPanel({
   onChange: () => void;
 }) {
   const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
   const qs = tree.questions.filter((q) => q.roundId === round.id);
   return (
     <li className="panel round-panel">
@@ -140,27 +200,55 @@ function RoundPanel({
         {round.settings.suddenDeath && <span className="badge badge-muted">{t('contest.settings.suddenDeath')}</span>}
       </h3>
       <p className="muted">{settingsSummary(t, round)}</p>
+      <div className="toolbar">
+        <button type="button" className="btn btn-small" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+          {t('contest.builder.editRound')}
+        </button>
+        <ConfirmButton
+          label={t('contest.builder.deleteRound')}
+          confirm={t('contest.builder.deleteRoundConfirm', { title: round.title, n: qs.length })}
+          onConfirm={async () => {
+            await contestApi.deleteRound(contestId, round.id);
+            onChange();
+          }}
+        />
+      </div>
+      {editing && (
+        <RoundForm
+          idPrefix={`re${round.id}`}
+          initialTitle={round.title}
+          initialType={round.type}
+          initialSettings={round.settings}
+          fixedType
+          submitLabel={t('contest.builder.save')}
+          onSave={async (title, _type, settings) => {
+            await contestApi.updateRound(contestId, round.id, { title, settings });
+            setEditing(false);
+            onChange();
+          }}
+        />
+      )}
       {round.type === 'judged' ? (
         <p className="muted">{t('contest.builder.judgedHint')}</p>
       ) : (
         <>
           <ol className="question-list">
             {qs.map((q) => (
-              <li key={q.id}>
-                <span>{q.text}</span>{' '}
-                <span className="muted">
-                  {t('contest.builder.questionFacts', {
-                    key: q.correctKey.toUpperCase(),
-                    points: q.points,
-                    sec: q.timeLimitSec,
-                  })}
-                  {q.bankVersionId !== null && ` · ${t('contest.builder.fromBank')}`}
-                </span>
-              </li>
+              <QuestionItem key={q.id} contestId={contestId} question={q} onChange={onChange} />
             ))}
           </ol>
           {qs.length === 0 && <p className="muted">{t('contest.builder.noQuestions')}</p>}
-          <AddQuestionForm contestId={contestId} round={round} onAdded={onChange} />
+          <details className="subpanel">
+            <summary>{t('contest.builder.addQuestion')}</summary>
+            <QuestionForm
+              idPrefix={`q${round.id}`}
+              submitLabel={t('contest.builder.saveQuestion')}
+              onSave={async (q) => {
+                await contestApi.addQuestion(contestId, round.id, q);
+                onChange();
+              }}
+            />
+          </details>
           <BankImport contestId={contestId} round={round} onAdded={onChange} />
         </>
       )}
@@ -168,20 +256,122 @@ function RoundPanel({
   );
 }
 
+function QuestionItem({
+  contestId,
+  question: q,
+  onChange,
+}: {
+  contestId: number;
+  question: ContestQuestion;
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  return (
+    <li className="question-item">
+      <div className="question-line">
+        <span>
+          {q.text}{' '}
+          <span className="muted">
+            {t('contest.builder.questionFacts', {
+              key: q.correctKey.toUpperCase(),
+              points: q.points,
+              sec: q.timeLimitSec,
+            })}
+            {q.bankVersionId !== null && ` · ${t('contest.builder.fromBank')}`}
+          </span>
+        </span>
+        <span className="question-actions">
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            aria-expanded={editing}
+            aria-label={t('contest.builder.editQuestionN', { n: q.position })}
+            onClick={() => setEditing((e) => !e)}
+          >
+            {t('contest.builder.edit')}
+          </button>
+          <ConfirmButton
+            label={t('contest.builder.delete')}
+            confirm={t('contest.builder.deleteQuestionConfirm', { n: q.position })}
+            onConfirm={async () => {
+              await contestApi.deleteQuestion(contestId, q.roundId, q.id);
+              onChange();
+            }}
+          />
+        </span>
+      </div>
+      {editing && (
+        <QuestionForm
+          idPrefix={`qe${q.id}`}
+          initial={q}
+          submitLabel={t('contest.builder.save')}
+          onSave={async (body) => {
+            await contestApi.updateQuestion(contestId, q.roundId, q.id, body);
+            setEditing(false);
+            onChange();
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
 function AddRoundForm({ contestId, onAdded }: { contestId: number; onAdded: () => void }) {
   const { t } = useI18n();
-  const [title, setTitle] = useState('');
-  const [type, setType] = useState<RoundType>('speed');
+  const [key, setKey] = useState(0);
+  return (
+    <details className="panel">
+      <summary>{t('contest.builder.addRound')}</summary>
+      <RoundForm
+        key={key}
+        idPrefix="r"
+        initialTitle=""
+        initialType="speed"
+        initialSettings={{}}
+        submitLabel={t('contest.builder.addRound')}
+        onSave={async (title, type, settings) => {
+          await contestApi.addRound(contestId, { title, type, settings });
+          setKey((k) => k + 1);
+          onAdded();
+        }}
+      />
+    </details>
+  );
+}
+
+/** A round's title, type (fixed once created) and the settings its type reads. */
+function RoundForm({
+  idPrefix,
+  initialTitle,
+  initialType,
+  initialSettings,
+  fixedType,
+  submitLabel,
+  onSave,
+}: {
+  idPrefix: string;
+  initialTitle: string;
+  initialType: RoundType;
+  initialSettings: RoundSettings;
+  fixedType?: boolean;
+  submitLabel: string;
+  onSave: (title: string, type: RoundType, settings: RoundSettings) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState(initialTitle);
+  const [type, setType] = useState<RoundType>(initialType);
+  const i = initialSettings;
   const [s, setS] = useState({
-    scoring: 'speed',
-    streakBonus: '0',
-    streakCap: '5',
-    answerSeconds: '3',
-    plus: '10',
-    minus: '5',
-    judgeMethod: 'mean',
-    trim: '1',
-    suddenDeath: false,
+    scoring: i.scoring ?? 'speed',
+    streakBonus: String(i.streakBonus ?? 0),
+    streakCap: String(i.streakCap ?? 5),
+    answerSeconds: String(i.answerSeconds ?? 3),
+    plus: String(i.plus ?? 10),
+    minus: String(i.minus ?? 5),
+    judgeMethod: i.judgeMethod ?? 'mean',
+    trim: String(i.trim ?? 1),
+    suddenDeath: i.suddenDeath ?? false,
   });
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent): Promise<void> => {
@@ -189,223 +379,242 @@ function AddRoundForm({ contestId, onAdded }: { contestId: number; onAdded: () =
     setError(null);
     const settings: RoundSettings =
       type === 'speed'
-        ? {
-            scoring: s.scoring as 'speed' | 'fixed',
-            streakBonus: Number(s.streakBonus),
-            streakCap: Number(s.streakCap),
-          }
+        ? { scoring: s.scoring, streakBonus: Number(s.streakBonus), streakCap: Number(s.streakCap) }
         : type === 'buzzer'
           ? { answerSeconds: Number(s.answerSeconds), plus: Number(s.plus), minus: Number(s.minus) }
           : type === 'judged'
-            ? { judgeMethod: s.judgeMethod as 'mean' | 'trimmed_mean', trim: Number(s.trim) }
+            ? { judgeMethod: s.judgeMethod, trim: Number(s.trim) }
             : {};
-    if (s.suddenDeath) settings.suddenDeath = true;
+    if (type !== 'judged') settings.suddenDeath = s.suddenDeath;
     try {
-      await contestApi.addRound(contestId, { title: title.trim(), type, settings });
-      setTitle('');
-      onAdded();
+      await onSave(title.trim(), type, settings);
     } catch (err) {
       setError(err);
     }
   };
-  const num = (k: keyof typeof s, label: string, min: number, max: number) => (
+  const num = (
+    k: 'streakBonus' | 'streakCap' | 'answerSeconds' | 'plus' | 'minus' | 'trim',
+    label: string,
+    min: number,
+    max: number,
+  ) => (
     <div className="field">
-      <label htmlFor={`r-${k}`}>{label}</label>
+      <label htmlFor={`${idPrefix}-${k}`}>{label}</label>
       <input
-        id={`r-${k}`}
+        id={`${idPrefix}-${k}`}
         type="number"
         min={min}
         max={max}
         required
-        value={s[k] as string}
+        value={s[k]}
         onChange={(e) => setS({ ...s, [k]: e.target.value })}
       />
     </div>
   );
   return (
-    <details className="panel">
-      <summary>{t('contest.builder.addRound')}</summary>
-      <form className="grid-form" onSubmit={(e) => void submit(e)}>
-        <ErrorAlert error={error} />
-        <div className="field">
-          <label htmlFor="r-title">{t('contest.builder.roundTitle')}</label>
-          <input id="r-title" required maxLength={255} value={title} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="r-type">{t('contest.builder.roundType')}</label>
-          <select id="r-type" value={type} onChange={(e) => setType(e.target.value as RoundType)}>
-            {ROUND_TYPES.map((rt) => (
-              <option key={rt} value={rt}>
-                {t(`contest.roundType.${rt}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {type === 'speed' && (
-          <>
-            <div className="field">
-              <label htmlFor="r-scoring">{t('contest.settings.scoring')}</label>
-              <select id="r-scoring" value={s.scoring} onChange={(e) => setS({ ...s, scoring: e.target.value })}>
-                <option value="speed">{t('contest.settings.bySpeed')}</option>
-                <option value="fixed">{t('contest.settings.fixed')}</option>
-              </select>
-            </div>
-            {num('streakBonus', t('contest.settings.streakBonus'), 0, 10000)}
-            {num('streakCap', t('contest.settings.streakCap'), 0, 100)}
-          </>
-        )}
-        {type === 'buzzer' && (
-          <>
-            {num('answerSeconds', t('contest.settings.answerSeconds'), 1, 120)}
-            {num('plus', t('contest.settings.plus'), 0, 10000)}
-            {num('minus', t('contest.settings.minus'), 0, 10000)}
-          </>
-        )}
-        {type === 'judged' && (
-          <>
-            <div className="field">
-              <label htmlFor="r-judge">{t('contest.settings.judgeMethod')}</label>
-              <select id="r-judge" value={s.judgeMethod} onChange={(e) => setS({ ...s, judgeMethod: e.target.value })}>
-                <option value="mean">{t('contest.settings.mean')}</option>
-                <option value="trimmed_mean">{t('contest.settings.trimmedMean')}</option>
-              </select>
-            </div>
-            {s.judgeMethod === 'trimmed_mean' && num('trim', t('contest.settings.trim'), 0, 5)}
-          </>
-        )}
-        {type !== 'judged' && (
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={s.suddenDeath}
-              onChange={(e) => setS({ ...s, suddenDeath: e.target.checked })}
-            />
-            {t('contest.settings.suddenDeathLong')}
-          </label>
-        )}
-        <p className="muted field-wide">{t(`contest.roundHelp.${type}`)}</p>
-        <div className="field">
-          <button type="submit" className="btn btn-primary">
-            {t('contest.builder.addRound')}
-          </button>
-        </div>
-      </form>
-    </details>
+    <form className="grid-form" onSubmit={(e) => void submit(e)}>
+      <ErrorAlert error={error} />
+      <div className="field">
+        <label htmlFor={`${idPrefix}-title`}>{t('contest.builder.roundTitle')}</label>
+        <input
+          id={`${idPrefix}-title`}
+          required
+          maxLength={255}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-type`}>{t('contest.builder.roundType')}</label>
+        <select
+          id={`${idPrefix}-type`}
+          value={type}
+          disabled={fixedType}
+          onChange={(e) => setType(e.target.value as RoundType)}
+        >
+          {ROUND_TYPES.map((rt) => (
+            <option key={rt} value={rt}>
+              {t(`contest.roundType.${rt}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {type === 'speed' && (
+        <>
+          <div className="field">
+            <label htmlFor={`${idPrefix}-scoring`}>{t('contest.settings.scoring')}</label>
+            <select
+              id={`${idPrefix}-scoring`}
+              value={s.scoring}
+              onChange={(e) => setS({ ...s, scoring: e.target.value as 'speed' | 'fixed' })}
+            >
+              <option value="speed">{t('contest.settings.bySpeed')}</option>
+              <option value="fixed">{t('contest.settings.fixed')}</option>
+            </select>
+          </div>
+          {num('streakBonus', t('contest.settings.streakBonus'), 0, 10000)}
+          {num('streakCap', t('contest.settings.streakCap'), 0, 100)}
+        </>
+      )}
+      {type === 'buzzer' && (
+        <>
+          {num('answerSeconds', t('contest.settings.answerSeconds'), 1, 120)}
+          {num('plus', t('contest.settings.plus'), 0, 10000)}
+          {num('minus', t('contest.settings.minus'), 0, 10000)}
+        </>
+      )}
+      {type === 'judged' && (
+        <>
+          <div className="field">
+            <label htmlFor={`${idPrefix}-judge`}>{t('contest.settings.judgeMethod')}</label>
+            <select
+              id={`${idPrefix}-judge`}
+              value={s.judgeMethod}
+              onChange={(e) => setS({ ...s, judgeMethod: e.target.value as 'mean' | 'trimmed_mean' })}
+            >
+              <option value="mean">{t('contest.settings.mean')}</option>
+              <option value="trimmed_mean">{t('contest.settings.trimmedMean')}</option>
+            </select>
+          </div>
+          {s.judgeMethod === 'trimmed_mean' && num('trim', t('contest.settings.trim'), 0, 5)}
+        </>
+      )}
+      {type !== 'judged' && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={s.suddenDeath}
+            onChange={(e) => setS({ ...s, suddenDeath: e.target.checked })}
+          />
+          {t('contest.settings.suddenDeathLong')}
+        </label>
+      )}
+      <p className="muted field-wide">{t(`contest.roundHelp.${type}`)}</p>
+      <div className="field">
+        <button type="submit" className="btn btn-primary">
+          {submitLabel}
+        </button>
+      </div>
+    </form>
   );
 }
 
-function AddQuestionForm({
-  contestId,
-  round,
-  onAdded,
+/** A question with 2–6 options, the right one marked by a radio button, its points and seconds. */
+function QuestionForm({
+  idPrefix,
+  initial,
+  submitLabel,
+  onSave,
 }: {
-  contestId: number;
-  round: ContestRound;
-  onAdded: () => void;
+  idPrefix: string;
+  initial?: ContestQuestion;
+  submitLabel: string;
+  onSave: (q: NewQuestion) => Promise<void>;
 }) {
   const { t } = useI18n();
-  const empty = { text: '', options: ['', '', '', ''], correctKey: 'a', points: '1000', timeLimitSec: '20' };
-  const [f, setF] = useState(empty);
+  const fresh = (keep?: { points: string; timeLimitSec: string }) => ({
+    text: initial?.text ?? '',
+    options: initial ? initial.options.map((o) => o.text) : ['', '', '', ''],
+    correctKey: initial?.correctKey ?? 'a',
+    points: keep?.points ?? String(initial?.points ?? 1000),
+    timeLimitSec: keep?.timeLimitSec ?? String(initial?.timeLimitSec ?? 20),
+  });
+  const [f, setF] = useState(fresh);
   const [error, setError] = useState<unknown>(null);
-  const prefix = `q${round.id}`;
+  const keys = initial ? initial.options.map((o) => o.key) : OPTION_KEYS;
+  const keyAt = (i: number): string => keys[i] ?? OPTION_KEYS[i];
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setError(null);
-    const options = f.options
-      .map((text, i) => ({ key: OPTION_KEYS[i], text: text.trim() }))
-      .filter((o) => o.text !== '');
+    const options = f.options.map((text, i) => ({ key: keyAt(i), text: text.trim() })).filter((o) => o.text !== '');
     try {
-      await contestApi.addQuestion(contestId, round.id, {
+      await onSave({
         text: f.text.trim(),
         options,
         correctKey: f.correctKey,
         points: Number(f.points),
         timeLimitSec: Number(f.timeLimitSec),
       });
-      setF({ ...empty, points: f.points, timeLimitSec: f.timeLimitSec });
-      onAdded();
+      if (!initial) setF(fresh({ points: f.points, timeLimitSec: f.timeLimitSec }));
     } catch (err) {
       setError(err);
     }
   };
   return (
-    <details className="subpanel">
-      <summary>{t('contest.builder.addQuestion')}</summary>
-      <form className="form" onSubmit={(e) => void submit(e)}>
-        <ErrorAlert error={error} />
+    <form className="form" onSubmit={(e) => void submit(e)}>
+      <ErrorAlert error={error} />
+      <div className="field">
+        <label htmlFor={`${idPrefix}-text`}>{t('contest.builder.questionText')}</label>
+        <textarea
+          id={`${idPrefix}-text`}
+          required
+          maxLength={4000}
+          rows={2}
+          value={f.text}
+          onChange={(e) => setF({ ...f, text: e.target.value })}
+        />
+      </div>
+      <fieldset className="option-editor">
+        <legend>{t('contest.builder.optionsLegend')}</legend>
+        {f.options.map((text, i) => (
+          <div key={keyAt(i)} className="option-row">
+            <label className="check">
+              <input
+                type="radio"
+                name={`${idPrefix}-correct`}
+                checked={f.correctKey === keyAt(i)}
+                onChange={() => setF({ ...f, correctKey: keyAt(i) })}
+                aria-label={t('contest.builder.markCorrect', { key: keyAt(i).toUpperCase() })}
+              />
+              {keyAt(i).toUpperCase()}
+            </label>
+            <input
+              aria-label={t('contest.builder.optionN', { key: keyAt(i).toUpperCase() })}
+              maxLength={1000}
+              required={i < 2}
+              value={text}
+              onChange={(e) => setF({ ...f, options: f.options.map((o, j) => (j === i ? e.target.value : o)) })}
+            />
+          </div>
+        ))}
+        {f.options.length < OPTION_KEYS.length && (
+          <button type="button" className="btn btn-small" onClick={() => setF({ ...f, options: [...f.options, ''] })}>
+            {t('contest.builder.moreOption')}
+          </button>
+        )}
+      </fieldset>
+      <div className="grid-form">
         <div className="field">
-          <label htmlFor={`${prefix}-text`}>{t('contest.builder.questionText')}</label>
-          <textarea
-            id={`${prefix}-text`}
+          <label htmlFor={`${idPrefix}-points`}>{t('contest.builder.points')}</label>
+          <input
+            id={`${idPrefix}-points`}
+            type="number"
+            min={0}
+            max={100000}
             required
-            maxLength={4000}
-            rows={2}
-            value={f.text}
-            onChange={(e) => setF({ ...f, text: e.target.value })}
+            value={f.points}
+            onChange={(e) => setF({ ...f, points: e.target.value })}
           />
         </div>
-        <fieldset className="option-editor">
-          <legend>{t('contest.builder.optionsLegend')}</legend>
-          {f.options.map((text, i) => (
-            <div key={OPTION_KEYS[i]} className="option-row">
-              <label className="check">
-                <input
-                  type="radio"
-                  name={`${prefix}-correct`}
-                  checked={f.correctKey === OPTION_KEYS[i]}
-                  onChange={() => setF({ ...f, correctKey: OPTION_KEYS[i] })}
-                  aria-label={t('contest.builder.markCorrect', { key: OPTION_KEYS[i].toUpperCase() })}
-                />
-                {OPTION_KEYS[i].toUpperCase()}
-              </label>
-              <input
-                aria-label={t('contest.builder.optionN', { key: OPTION_KEYS[i].toUpperCase() })}
-                maxLength={1000}
-                required={i < 2}
-                value={text}
-                onChange={(e) => setF({ ...f, options: f.options.map((o, j) => (j === i ? e.target.value : o)) })}
-              />
-            </div>
-          ))}
-          {f.options.length < OPTION_KEYS.length && (
-            <button type="button" className="btn btn-small" onClick={() => setF({ ...f, options: [...f.options, ''] })}>
-              {t('contest.builder.moreOption')}
-            </button>
-          )}
-        </fieldset>
-        <div className="grid-form">
-          <div className="field">
-            <label htmlFor={`${prefix}-points`}>{t('contest.builder.points')}</label>
-            <input
-              id={`${prefix}-points`}
-              type="number"
-              min={0}
-              max={100000}
-              required
-              value={f.points}
-              onChange={(e) => setF({ ...f, points: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${prefix}-time`}>{t('contest.builder.timeLimit')}</label>
-            <input
-              id={`${prefix}-time`}
-              type="number"
-              min={1}
-              max={600}
-              required
-              value={f.timeLimitSec}
-              onChange={(e) => setF({ ...f, timeLimitSec: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <button type="submit" className="btn btn-primary">
-              {t('contest.builder.saveQuestion')}
-            </button>
-          </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-time`}>{t('contest.builder.timeLimit')}</label>
+          <input
+            id={`${idPrefix}-time`}
+            type="number"
+            min={1}
+            max={600}
+            required
+            value={f.timeLimitSec}
+            onChange={(e) => setF({ ...f, timeLimitSec: e.target.value })}
+          />
         </div>
-      </form>
-    </details>
+        <div className="field">
+          <button type="submit" className="btn btn-primary">
+            {submitLabel}
+          </button>
+        </div>
+      </div>
+    </form>
   );
 }
 
