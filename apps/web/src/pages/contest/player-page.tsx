@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type {
   BuzzView,
@@ -61,6 +61,13 @@ export function PlayerPage() {
       : null,
   );
   const [retry, setRetry] = useState<{ attempt: number; until: number } | null>(null);
+  // While waiting to retry a throttled join, the seconds shown count down.
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!retry) return;
+    const id = setInterval(() => setTick((n) => n + 1), 500);
+    return () => clearInterval(id);
+  }, [retry]);
 
   const [joined, setJoined] = useState(false);
   const [contestTitle, setContestTitle] = useState('');
