@@ -65,6 +65,7 @@ describe('a live contest played on phones, a projector and the host console', ()
             { text: 'Cơ quan nào chủ trì thẩm định Chỉ số CCHC?', correct: 'b', points: 500, timeLimitSec: 60 },
           ],
         },
+        { title: 'Xử lý tình huống', type: 'judged' },
       ],
     }));
 
@@ -219,11 +220,25 @@ describe('a live contest played on phones, a projector and the host console', ()
     expect(await projector.locator('.podium-2 .podium-name').innerText()).toBe('An');
     expect(await projector.locator('.podium-3 .podium-name').innerText()).toBe('Chi');
 
-    // The host ends the session; the results are stored and download as Excel.
+    // A judge scores Sở Nội vụ's situation from the console before the end.
+    await host.getByText('Điểm giám khảo (vòng giám khảo chấm)').click();
+    await host.getByLabel('Đội (đơn vị)').selectOption({ label: 'Sở Nội vụ' });
+    await host.getByLabel('Giám khảo', { exact: true }).fill('Giám khảo 1');
+    await host.getByLabel('Điểm', { exact: true }).fill('8');
+    await host.getByRole('button', { name: 'Lưu điểm' }).click();
+    await host.getByText('Đã lưu: Giám khảo 1 chấm 8 điểm.').waitFor();
+
+    // The host ends the session; the results (judged points included) are stored and download as Excel.
     await host.getByRole('button', { name: 'Kết thúc phiên thi' }).click();
     await host.getByRole('button', { name: 'Kết thúc', exact: true }).click();
     await host.getByText('Phiên thi đã kết thúc, kết quả đã được lưu.').waitFor();
     await phones.An.getByRole('heading', { name: 'Hội thi đã kết thúc. Cảm ơn bạn!' }).waitFor();
+    const agencyRows = host.locator('table', { hasText: 'Đơn vị' }).locator('tbody tr');
+    await agencyRows.first().waitFor();
+    expect((await agencyRows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      '1 Sở Nội vụ 1508',
+      '2 Sở Tư pháp 1500',
+    ]);
     const [download] = await Promise.all([
       host.waitForEvent('download'),
       host.getByRole('button', { name: 'Tải kết quả (Excel)' }).click(),
