@@ -414,13 +414,21 @@ export function PlayerPage() {
       </div>
     );
   } else {
-    body = (
-      <div className="player-lobby">
-        <h1>{t('contest.player.inLobby')}</h1>
-        <p>{t('contest.player.waitHost')}</p>
-        <div className="spinner" aria-hidden="true" />
-      </div>
-    );
+    // The lobby, or back from a reload between questions: wait for the next one.
+    body =
+      phase === 'lobby' ? (
+        <div className="player-lobby">
+          <h1>{t('contest.player.inLobby')}</h1>
+          <p>{t('contest.player.waitHost')}</p>
+          <div className="spinner" aria-hidden="true" />
+        </div>
+      ) : (
+        <div className="player-lobby">
+          <h1>{t('contest.player.waitNext')}</h1>
+          <p className="player-big-score">{t('contest.points', { n: self?.score ?? 0 })}</p>
+          <div className="spinner" aria-hidden="true" />
+        </div>
+      );
   }
 
   return (
