@@ -242,6 +242,9 @@ export function PlayerPage() {
         <div className="player-lang">
           <LanguageSwitch />
         </div>
+        <p className="player-brand" aria-hidden="true">
+          <span>★</span> {t('app.name')}
+        </p>
         <h1>{t('contest.player.title')}</h1>
         {notice && (
           <p role="status" className="alert alert-info">
