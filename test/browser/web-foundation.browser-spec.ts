@@ -61,6 +61,10 @@ describe('web UI foundation in a real browser', () => {
       'Trang chủ',
       'Cơ quan, đơn vị',
       'Người dùng',
+      'Bảng điều khiển',
+      'Chấm điểm CCHC',
+      'Bộ chỉ số CCHC',
+      'Xếp hạng',
     ]);
 
     await page.getByRole('button', { name: /English/ }).click();

@@ -2,11 +2,11 @@ import { canOpen, navFor, ROLES } from './roles.js';
 
 describe('navigation by role', () => {
   it.each([
-    ['admin', ['/', '/admin/agencies', '/admin/users']],
-    ['organizer', ['/', '/admin/agencies']],
-    ['inspector', ['/', '/admin/agencies']],
-    ['agency_officer', ['/', '/my-tests']],
-    ['official', ['/', '/my-tests']],
+    ['admin', ['/', '/admin/agencies', '/admin/users', '/dashboard', '/scorecards', '/schemes', '/ranking']],
+    ['organizer', ['/', '/admin/agencies', '/ranking']],
+    ['inspector', ['/', '/admin/agencies', '/dashboard', '/scorecards', '/schemes', '/ranking']],
+    ['agency_officer', ['/', '/scorecards', '/ranking', '/my-tests']],
+    ['official', ['/', '/ranking', '/my-tests']],
   ] as const)('%s sees exactly its ready screens', (role, paths) => {
     expect(
       navFor(role)
