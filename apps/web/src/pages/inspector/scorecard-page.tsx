@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { resultsApi, type ScorecardView } from '../../api/results-api.js';
 import { useResource } from '../../api/use-resource.js';
@@ -24,21 +24,33 @@ export function ScorecardPage() {
   const { t } = useI18n();
   const id = Number(useParams().id);
   const card = useResource((signal) => resultsApi.scorecard(id, signal), [id]);
+  // A save answers with the whole scorecard: shown at once, until the next load replaces it.
+  const [saved, setSaved] = useState<ScorecardView | null>(null);
+  useEffect(() => setSaved(null), [card.data]);
+  const view = saved?.id === id ? saved : card.data;
   return (
     <section aria-labelledby="card-title" className="inspector">
       <p>
         <Link to="/scorecards">← {t('cards.title')}</Link>
       </p>
-      {!card.data && <h1 id="card-title">{t('cards.one')}</h1>}
+      {!view && <h1 id="card-title">{t('cards.one')}</h1>}
       {card.missing && <NotAvailable />}
-      {card.loading && !card.data && <p role="status">{t('app.loading')}</p>}
+      {card.loading && !view && <p role="status">{t('app.loading')}</p>}
       <ErrorAlert error={card.missing ? null : card.error} onRetry={card.reload} />
-      {card.data && <Scorecard card={card.data} reload={card.reload} />}
+      {view && <Scorecard card={view} reload={card.reload} onSaved={setSaved} />}
     </section>
   );
 }
 
-function Scorecard({ card, reload }: { card: ScorecardView; reload(): void }) {
+function Scorecard({
+  card,
+  reload,
+  onSaved,
+}: {
+  card: ScorecardView;
+  reload(): void;
+  onSaved(view: ScorecardView): void;
+}) {
   const { t, lang } = useI18n();
   const { user } = useAuth();
   const role: Role = user?.role ?? 'official';
@@ -97,11 +109,13 @@ function Scorecard({ card, reload }: { card: ScorecardView; reload(): void }) {
     }
     setSave({ busy: true, error: null, done: null });
     try {
-      if (mode === 'self') await resultsApi.selfScore(card.id, selfItems);
-      else await resultsApi.appraise(card.id, appraisalItems);
+      const view =
+        mode === 'self'
+          ? await resultsApi.selfScore(card.id, selfItems)
+          : await resultsApi.appraise(card.id, appraisalItems);
       setDrafts({});
       setSave({ busy: false, error: null, done: t('cards.saved', { count: items.length }) });
-      reload();
+      onSaved(view);
     } catch (error) {
       setSave({ busy: false, error, done: null });
     }
@@ -280,7 +294,8 @@ function Workflow({ card, role, onDone }: { card: ScorecardView; role: Role; onD
     });
   };
 
-  if (!buttons.length && !canRecompute) return null;
+  // Kept while it has something to say: the step just taken may leave this role no button.
+  if (!buttons.length && !canRecompute && !done && !error) return null;
   return (
     <div className="workflow">
       <div className="toolbar">
