@@ -356,16 +356,16 @@ describe('the inspector screens in a real browser', () => {
     await page.locator('main h1', { hasText: 'Xếp hạng Chỉ số CCHC' }).waitFor();
     await page.locator('.ranking-table').waitFor();
     // Sở Tư pháp 18 + 10 + 60 = 88; Sở Nội vụ 20 + 17 + 50 = 87; Sở Y tế 20 + 0 + 50 = 70.
-    const rows = page.locator('.ranking-table tbody tr');
+    const rows = page.locator('.ranking-table tbody tr:not(.detail)');
     const cells = async (i: number) =>
       (await rows.nth(i).locator('td, th').allInnerTexts()).slice(0, 5).map((s) => s.trim());
     await expect(cells(0)).resolves.toEqual(['1', 'Sở Tư pháp', '88', '88,00 %', 'Khá']);
     await expect(cells(1)).resolves.toEqual(['2', 'Sở Nội vụ', '87', '87,00 %', 'Khá']);
     await expect(cells(2)).resolves.toEqual(['3', 'Sở Y tế', '70', '70,00 %', 'Trung bình']);
-    await rows.nth(1).getByText('Xem chi tiết').click();
-    await expect(rows.nth(1).locator('.area-list').innerText()).resolves.toContain(
-      'Cải cách chế độ công vụ: 37/40 điểm (92,5 %)',
-    );
+    await page.getByRole('button', { name: 'Xem chi tiết Sở Nội vụ' }).click();
+    await expect(
+      page.getByRole('list', { name: 'Điểm theo lĩnh vực của Sở Nội vụ' }).getByRole('listitem').first().innerText(),
+    ).resolves.toMatch(/CCCV\s+Cải cách chế độ công vụ\s+37\/40 điểm · 92,5 %/);
     await page.close();
   }, 60_000);
 });

@@ -39,7 +39,7 @@ export function ChartFigure({
   datasets: ChartDataset[];
   /** Heading of the table's first column (what each label is). */
   labelHeader: string;
-  /** Appended to values in the table and the axis: '%' or ''. */
+  /** Appended to values in the table and the axis: '%', or '' for counts and points (whole-number ticks). */
   unit: '%' | '';
   horizontal?: boolean;
   max?: number;
@@ -90,14 +90,19 @@ export function ChartFigure({
                   [horizontal ? 'x' : 'y']: {
                     beginAtZero: true,
                     ...(max !== undefined ? { max } : {}),
-                    ticks: { callback: (v: string | number) => value(Number(v)) },
+                    ticks: { callback: (v: string | number) => value(Number(v)), ...(unit ? {} : { precision: 0 }) },
                   },
                   [horizontal ? 'y' : 'x']: {
                     ticks: {
                       autoSkip: false,
-                      callback(this: { getLabelForValue(v: number): string }, v: string | number) {
+                      // Long agency names are cut to what the chart's width leaves them (full in the table).
+                      callback(
+                        this: { getLabelForValue(v: number): string; chart: { width: number } },
+                        v: string | number,
+                      ) {
                         const text = this.getLabelForValue(Number(v));
-                        return text.length > 28 ? `${text.slice(0, 27)}…` : text;
+                        const room = horizontal ? Math.max(12, Math.floor(this.chart.width / 21)) : 28;
+                        return text.length > room ? `${text.slice(0, room - 1)}…` : text;
                       },
                     },
                   },

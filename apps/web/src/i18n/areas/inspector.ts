@@ -171,6 +171,7 @@ export const inspectorVi = {
   'ranking.previous': 'năm trước: hạng {rank}, chỉ số {index} %',
   'ranking.breakdown': 'Theo lĩnh vực',
   'ranking.showAreas': 'Xem chi tiết',
+  'ranking.areasOf': 'Điểm theo lĩnh vực của {name}',
 
   'schemes.title': 'Bộ chỉ số CCHC',
   'schemes.one': 'Bộ chỉ số',
@@ -399,6 +400,7 @@ export const inspectorEn: { readonly [K in keyof typeof inspectorVi]: string } =
   'ranking.previous': 'last year: rank {rank}, index {index} %',
   'ranking.breakdown': 'By area',
   'ranking.showAreas': 'Details',
+  'ranking.areasOf': 'Points by area of {name}',
 
   'schemes.title': 'PAR Index schemes',
   'schemes.one': 'Scheme',

@@ -1,3 +1,4 @@
+import { Fragment, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/api.js';
 import { ApiError } from '../../api/api-error.js';
@@ -83,7 +84,15 @@ export function RankingPage() {
 
 function RankingTable({ view }: { view: RankingView }) {
   const { t, lang } = useI18n();
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const num = (n: number): string => formatNumber(n, lang);
+  const toggle = (agencyId: number): void =>
+    setOpen((o) => {
+      const next = new Set(o);
+      if (next.has(agencyId)) next.delete(agencyId);
+      else next.add(agencyId);
+      return next;
+    });
   return (
     <>
       <p className="muted">{view.name}</p>
@@ -114,60 +123,72 @@ function RankingTable({ view }: { view: RankingView }) {
             <tbody>
               {view.rows.map((r) => {
                 const change = rankChangeText(r.rankChange);
+                const previous = t('ranking.previous', {
+                  rank: r.previousRank ?? '—',
+                  index: r.previousIndex === null ? '—' : num(r.previousIndex),
+                });
+                const detailId = `ranking-areas-${r.agencyId}`;
                 return (
-                  <tr key={r.agencyId} data-agency={r.agencyCode}>
-                    <td data-label={t('ranking.rank')} className="rank-cell">
-                      {r.rank}
-                    </td>
-                    <th scope="row" data-label={t('par.agency')}>
-                      {r.agencyName}
-                    </th>
-                    <td data-label={t('par.total')}>{num(r.total)}</td>
-                    <td data-label={t('par.index')}>{formatNumber(r.index, lang, true)} %</td>
-                    <td data-label={t('par.band')}>{r.band ?? '—'}</td>
-                    <td data-label={t('ranking.change')}>
-                      {change === null ? (
-                        <span className="muted">{t('ranking.new')}</span>
-                      ) : (
-                        <span
-                          className={r.rankChange! > 0 ? 'up' : r.rankChange! < 0 ? 'down' : undefined}
-                          title={t('ranking.previous', {
-                            rank: r.previousRank ?? '—',
-                            index: r.previousIndex === null ? '—' : num(r.previousIndex),
-                          })}
-                        >
-                          {change}
-                          <span className="visually-hidden">
-                            {' '}
-                            {t('ranking.previous', {
-                              rank: r.previousRank ?? '—',
-                              index: r.previousIndex === null ? '—' : num(r.previousIndex),
-                            })}
+                  <Fragment key={r.agencyId}>
+                    <tr data-agency={r.agencyCode}>
+                      <td data-label={t('ranking.rank')} className="rank-cell">
+                        {r.rank}
+                      </td>
+                      <th scope="row" data-label={t('par.agency')}>
+                        {r.agencyName}
+                      </th>
+                      <td data-label={t('par.total')}>{num(r.total)}</td>
+                      <td data-label={t('par.index')}>{formatNumber(r.index, lang, true)} %</td>
+                      <td data-label={t('par.band')}>{r.band ?? '—'}</td>
+                      <td data-label={t('ranking.change')}>
+                        {change === null ? (
+                          <span className="muted">{t('ranking.new')}</span>
+                        ) : (
+                          <span
+                            className={r.rankChange! > 0 ? 'up' : r.rankChange! < 0 ? 'down' : undefined}
+                            title={previous}
+                          >
+                            {change}
+                            <span className="visually-hidden"> {previous}</span>
                           </span>
-                        </span>
-                      )}
-                    </td>
-                    <td data-label={t('ranking.breakdown')}>
-                      <details>
-                        <summary>
+                        )}
+                      </td>
+                      <td data-label={t('ranking.breakdown')}>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          aria-expanded={open.has(r.agencyId)}
+                          aria-controls={detailId}
+                          onClick={() => toggle(r.agencyId)}
+                        >
                           {t('ranking.showAreas')}
                           <span className="visually-hidden"> {r.agencyName}</span>
-                        </summary>
-                        <ul className="area-list">
-                          {view.areas.map((a) => {
-                            const got = r.areas.find((x) => x.code === a.code);
-                            return (
-                              <li key={a.code}>
-                                <span className="badge">{a.code}</span> {a.name}:{' '}
-                                {t('cards.points', { achieved: num(got?.achieved ?? 0), max: num(a.max) })} (
-                                {num(got?.index ?? 0)} %)
-                              </li>
-                            );
-                          })}
-                        </ul>
-                      </details>
-                    </td>
-                  </tr>
+                        </button>
+                      </td>
+                    </tr>
+                    {open.has(r.agencyId) && (
+                      <tr className="detail" id={detailId}>
+                        <td colSpan={7}>
+                          <ul className="area-grid" aria-label={t('ranking.areasOf', { name: r.agencyName })}>
+                            {view.areas.map((a) => {
+                              const got = r.areas.find((x) => x.code === a.code);
+                              return (
+                                <li key={a.code}>
+                                  <span>
+                                    <span className="badge">{a.code}</span> {a.name}
+                                  </span>
+                                  <span className="nowrap">
+                                    {t('cards.points', { achieved: num(got?.achieved ?? 0), max: num(a.max) })} ·{' '}
+                                    {num(got?.index ?? 0)} %
+                                  </span>
+                                </li>
+                              );
+                            })}
+                          </ul>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 );
               })}
             </tbody>
