@@ -367,5 +367,58 @@ describe('the inspector screens in a real browser', () => {
       page.getByRole('list', { name: 'Điểm theo lĩnh vực của Sở Nội vụ' }).getByRole('listitem').first().innerText(),
     ).resolves.toMatch(/CCCV\s+Cải cách chế độ công vụ\s+37\/40 điểm · 92,5 %/);
     await page.close();
+
+    // Only the admin reopens, and only with a reason; the reason stays on the card.
+    const again = await logIn('quan.tri', 'Phan Quản Trị');
+    await again.goto(`${t.url}/scorecards/${cards[2]}`);
+    await again.locator('main h1', { hasText: 'Phiếu chấm điểm: Sở Y tế' }).waitFor();
+    await again.getByRole('button', { name: 'Mở lại phiếu' }).click();
+    const form = again.locator('form', { has: again.getByLabel('Lý do mở lại') });
+    await expect(form.getByRole('button', { name: 'Mở lại phiếu' }).isDisabled()).resolves.toBe(true);
+    await form.getByLabel('Lý do mở lại').fill('Bổ sung kết quả khảo sát bị thiếu');
+    await form.getByLabel('Trả về bước').selectOption('under_appraisal');
+    await form.getByRole('button', { name: 'Mở lại phiếu' }).click();
+    await again.getByText('Đã mở lại phiếu.').waitFor();
+    await again.locator('.state-badge', { hasText: 'Đang thẩm định' }).waitFor();
+    await again.getByText('Đã mở lại: Bổ sung kết quả khảo sát bị thiếu').waitFor();
+    await again.close();
+  }, 60_000);
+
+  it("shows the server's problems with a scheme, then creates it, and copies a scheme to another year", async () => {
+    const page = await logIn('quan.tri', 'Phan Quản Trị');
+    await nav(page).getByRole('link', { name: 'Bộ chỉ số CCHC' }).click();
+    await page.getByRole('link', { name: `Bộ chỉ số thử trên trình duyệt ${year}` }).waitFor();
+    await page.getByRole('link', { name: 'Tạo bộ chỉ số' }).click();
+    const bad = {
+      ...scheme(year + 1),
+      name: 'Bộ chỉ số có lỗi',
+      areas: [
+        {
+          code: 'A',
+          name: 'Lĩnh vực A',
+          max: 100,
+          children: [{ code: 'A.1', name: 'x', max: 90, source: 'self_assessed' }],
+        },
+      ],
+    };
+    await page.getByLabel('Nội dung (JSON)').fill(JSON.stringify(bad, null, 2));
+    // The tree beside the editor already says the children do not add up; the server refuses it too.
+    await page.getByText('(các tiêu chí con cộng được 90, khác 100)').waitFor();
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert.textContent()).resolves.toMatch(/Bộ chỉ số có \d+ lỗi, chưa lưu:/);
+    await expect(alert.locator('li strong').allTextContents()).resolves.toContain('A');
+    bad.areas[0].children[0].max = 100;
+    await page.getByLabel('Nội dung (JSON)').fill(JSON.stringify(bad, null, 2));
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await page.locator('main h1', { hasText: 'Bộ chỉ số có lỗi' }).waitFor();
+    await page.getByText('bản nháp', { exact: true }).waitFor();
+
+    await page.goto(`${t.url}/schemes/${schemeId}`);
+    await page.getByLabel('Sao chép sang năm').fill(String(year + 2));
+    await page.getByRole('button', { name: 'Sao chép', exact: true }).click();
+    await page.locator('main h1', { hasText: `Bộ chỉ số thử trên trình duyệt ${year + 2}` }).waitFor();
+    await expect(page.locator('.scheme-tree tbody tr').count()).resolves.toBe(5);
+    await page.close();
   }, 60_000);
 });

@@ -367,7 +367,7 @@ function PassRateFigure({ rates }: { rates: Resource<PassRates> }) {
       labels={series?.labels ?? []}
       datasets={series ? [{ label: t('dash.passRate'), values: series.values, color: chartColor('primary') }] : []}
       extraColumns={series ? [{ header: t('dash.candidates'), values: series.candidates }] : []}
-      empty={rates.loading ? t('app.loading') : t('dash.noAttempts')}
+      empty={rates.loading ? t('app.loading') : by === 'commune' ? t('dash.noCommunes') : t('dash.noAttempts')}
     >
       <div className="segmented" role="group" aria-label={t('dash.passBy')}>
         <button type="button" className="btn btn-small" aria-pressed={by === 'agency'} onClick={() => setBy('agency')}>
