@@ -419,6 +419,13 @@ describe('the inspector screens in a real browser', () => {
     await page.getByRole('button', { name: 'Sao chép', exact: true }).click();
     await page.locator('main h1', { hasText: `Bộ chỉ số thử trên trình duyệt ${year + 2}` }).waitFor();
     await expect(page.locator('.scheme-tree tbody tr').count()).resolves.toBe(5);
+
+    // In English too.
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByLabel('Copy to year').waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Ranking' }).click();
+    await page.locator('main h1', { hasText: 'PAR Index ranking' }).waitFor();
+    await page.getByRole('button', { name: 'Export to Excel' }).waitFor();
     await page.close();
   }, 60_000);
 });

@@ -5,16 +5,8 @@ import { api } from './api.js';
  * inspector screens read them, and every call those screens make.
  */
 export type LeafSource = 'self_assessed' | 'survey' | 'test_derived' | 'bonus_penalty';
-export const LEAF_SOURCES: readonly LeafSource[] = ['self_assessed', 'survey', 'test_derived', 'bonus_penalty'];
 export type SchemeStatus = 'draft' | 'active';
 export type ScorecardState = 'draft' | 'submitted' | 'under_appraisal' | 'appraised' | 'published';
-export const SCORECARD_STATES: readonly ScorecardState[] = [
-  'draft',
-  'submitted',
-  'under_appraisal',
-  'appraised',
-  'published',
-];
 
 export interface SchemeSummary {
   id: number;

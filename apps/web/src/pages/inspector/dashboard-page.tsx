@@ -39,6 +39,7 @@ export function DashboardPage() {
           <ErrorAlert error={schemes.error} onRetry={schemes.reload} />
           {schemes.data && schemes.data.length === 0 && <p>{t('par.noSchemes')}</p>}
           {schemes.data && schemes.data.length > 0 && <SchemePicker schemes={schemes.data} choice={choice} />}
+          {schemes.data && schemes.data.length > 0 && !choice.scheme && <p>{t('par.noSchemeForChoice')}</p>}
           {choice.scheme && <SchemeDashboard key={choice.scheme.id} scheme={choice.scheme} />}
         </>
       )}
