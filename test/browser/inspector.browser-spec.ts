@@ -295,6 +295,8 @@ describe('the inspector screens in a real browser', () => {
   it('lets the inspector see the computed points with their evidence, override them with a note, and finish', async () => {
     const page = await logIn('kiem.tra', 'Lê Kiểm Tra');
     await page.goto(`${t.url}/scorecards?year=${year}&level=department`);
+    // The appraisal team sees where each card stands: 20 + 55 + 16 = 91.
+    await page.locator('tr', { hasText: 'Sở Nội vụ' }).filter({ hasText: '91,00 %' }).waitFor();
     await page.getByRole('link', { name: 'Xem phiếu Sở Nội vụ' }).click();
     await page.locator('main h1', { hasText: 'Phiếu chấm điểm: Sở Nội vụ' }).waitFor();
     await expect(page.getByTestId('derived-CCCV.2').textContent()).resolves.toBe('16');

@@ -4,6 +4,7 @@ import { resultsApi, type SchemeSummary } from '../../api/results-api.js';
 import { useResource } from '../../api/use-resource.js';
 import { useAuth } from '../../auth/auth-context.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { formatNumber } from '../../inspector/results-logic.js';
 import { ErrorAlert, NotAvailable } from '../../ui/error-alert.js';
 import { SchemePicker, StateBadge, useSchemeChoice } from '../../ui/inspector-parts.js';
 
@@ -32,9 +33,16 @@ export function ScorecardsPage() {
 }
 
 function SchemeScorecards({ scheme }: { scheme: SchemeSummary }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user } = useAuth();
   const cards = useResource((s) => resultsApi.scorecards({ schemeId: scheme.id }, s), [scheme.id]);
+  const staff = user?.role === 'admin' || user?.role === 'inspector';
+  // The appraisal team sees each card's points as they stand (the agencies do not get the preview).
+  const preview = useResource(
+    (s) => (staff ? resultsApi.rankingPreview(scheme.id, s) : Promise.resolve(null)),
+    [scheme.id, staff, cards.data],
+  );
+  const standing = new Map((preview.data?.rows ?? []).map((r) => [r.scorecardId, r]));
   const [action, setAction] = useState<{ busy: boolean; error: unknown; done: string | null }>({
     busy: false,
     error: null,
@@ -57,7 +65,7 @@ function SchemeScorecards({ scheme }: { scheme: SchemeSummary }) {
       <p className="muted">
         {scheme.name} · {t(`par.scheme.${scheme.status}`)}
       </p>
-      {(isAdmin || user?.role === 'inspector') && (
+      {staff && (
         <div className="toolbar">
           {isAdmin && scheme.status === 'active' && (
             <button
@@ -119,6 +127,8 @@ function SchemeScorecards({ scheme }: { scheme: SchemeSummary }) {
               <tr>
                 <th scope="col">{t('par.agency')}</th>
                 <th scope="col">{t('cards.state')}</th>
+                {staff && <th scope="col">{t('par.total')}</th>}
+                {staff && <th scope="col">{t('par.index')}</th>}
                 <th scope="col">
                   <span className="visually-hidden">{t('users.actions')}</span>
                 </th>
@@ -131,6 +141,12 @@ function SchemeScorecards({ scheme }: { scheme: SchemeSummary }) {
                   <td data-label={t('cards.state')}>
                     <StateBadge state={c.state} />
                   </td>
+                  {staff && <td data-label={t('par.total')}>{formatNumber(standing.get(c.id)?.total, lang)}</td>}
+                  {staff && (
+                    <td data-label={t('par.index')}>
+                      {standing.has(c.id) ? `${formatNumber(standing.get(c.id)!.index, lang, true)} %` : '—'}
+                    </td>
+                  )}
                   <td data-label={t('users.actions')}>
                     <Link className="btn btn-small" to={`/scorecards/${c.id}`}>
                       {t('cards.view')}
