@@ -61,6 +61,12 @@ describe('web UI foundation in a real browser', () => {
       'Trang chủ',
       'Cơ quan, đơn vị',
       'Người dùng',
+      'Hội thi',
+      'Bảng điều khiển',
+      'Chấm điểm CCHC',
+      'Bộ chỉ số CCHC',
+      'Xếp hạng',
+      'Tham gia hội thi',
     ]);
 
     await page.getByRole('button', { name: /English/ }).click();

@@ -2,11 +2,24 @@ import { canOpen, navFor, ROLES } from './roles.js';
 
 describe('navigation by role', () => {
   it.each([
-    ['admin', ['/', '/admin/agencies', '/admin/users', '/contests', '/join']],
-    ['organizer', ['/', '/admin/agencies', '/contests', '/join']],
-    ['inspector', ['/', '/admin/agencies', '/join']],
-    ['agency_officer', ['/', '/my-tests', '/join']],
-    ['official', ['/', '/my-tests', '/join']],
+    [
+      'admin',
+      [
+        '/',
+        '/admin/agencies',
+        '/admin/users',
+        '/contests',
+        '/dashboard',
+        '/scorecards',
+        '/schemes',
+        '/ranking',
+        '/join',
+      ],
+    ],
+    ['organizer', ['/', '/admin/agencies', '/contests', '/ranking', '/join']],
+    ['inspector', ['/', '/admin/agencies', '/dashboard', '/scorecards', '/schemes', '/ranking', '/join']],
+    ['agency_officer', ['/', '/scorecards', '/ranking', '/my-tests', '/join']],
+    ['official', ['/', '/ranking', '/my-tests', '/join']],
   ] as const)('%s sees exactly its ready screens', (role, paths) => {
     expect(
       navFor(role)

@@ -23,9 +23,10 @@ export const NAV: readonly NavItem[] = [
   { path: '/bank', label: 'nav.bank', roles: ['admin', 'organizer'], ready: false },
   { path: '/sessions', label: 'nav.sessions', roles: ['admin', 'organizer', 'inspector'], ready: false },
   { path: '/contests', label: 'nav.contests', roles: ['admin', 'organizer'], ready: true },
-  { path: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'inspector'], ready: false },
-  { path: '/scorecards', label: 'nav.scorecards', roles: ['admin', 'inspector', 'agency_officer'], ready: false },
-  { path: '/ranking', label: 'nav.ranking', roles: ROLES, ready: false },
+  { path: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'inspector'], ready: true },
+  { path: '/scorecards', label: 'nav.scorecards', roles: ['admin', 'inspector', 'agency_officer'], ready: true },
+  { path: '/schemes', label: 'nav.schemes', roles: ['admin', 'inspector'], ready: true },
+  { path: '/ranking', label: 'nav.ranking', roles: ROLES, ready: true },
   { path: '/my-tests', label: 'nav.myTests', roles: ['official', 'agency_officer'], ready: true },
   { path: '/join', label: 'nav.join', roles: ROLES, ready: true },
 ];
