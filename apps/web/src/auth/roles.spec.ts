@@ -2,9 +2,9 @@ import { canOpen, navFor, ROLES } from './roles.js';
 
 describe('navigation by role', () => {
   it.each([
-    ['admin', ['/', '/admin/agencies', '/admin/users']],
-    ['organizer', ['/', '/admin/agencies']],
-    ['inspector', ['/', '/admin/agencies']],
+    ['admin', ['/', '/admin/agencies', '/admin/users', '/bank', '/sessions']],
+    ['organizer', ['/', '/admin/agencies', '/bank', '/sessions']],
+    ['inspector', ['/', '/admin/agencies', '/sessions']],
     ['agency_officer', ['/', '/my-tests']],
     ['official', ['/', '/my-tests']],
   ] as const)('%s sees exactly its ready screens', (role, paths) => {
