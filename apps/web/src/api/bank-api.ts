@@ -10,6 +10,7 @@ import type {
   QuestionStatus,
   QuestionSummaryShape,
   QuestionViewShape,
+  RankingRow,
   ResultRow,
   ScoreBand,
   SessionInput,
@@ -32,7 +33,16 @@ export type ImportJob = ImportJobShape;
 export type ImportProblem = ImportProblemShape;
 export type TestTemplate = TemplateViewShape;
 export type ExamSession = SessionViewShape;
-export type { AgencyResult, IssuedCode, ResultRow, ScoreBand, SessionItemAnalysis, StaffCandidateView, TopicNodeView };
+export type {
+  AgencyResult,
+  IssuedCode,
+  RankingRow,
+  ResultRow,
+  ScoreBand,
+  SessionItemAnalysis,
+  StaffCandidateView,
+  TopicNodeView,
+};
 
 /** Query values as the API client sends them: undefined and empty strings are left out. */
 const clean = (q: object): Record<string, string | number | boolean | undefined> =>
@@ -102,6 +112,11 @@ export const bankApi = {
     api.get<AgencyResult[]>(`/api/exam/sessions/${id}/results/by-agency`, { signal }),
   distribution: (id: number, signal?: AbortSignal) =>
     api.get<ScoreBand[]>(`/api/exam/sessions/${id}/results/distribution`, { signal }),
+  /** Recruitment sessions only (400 NOT_RECRUITMENT otherwise). */
+  ranking: (id: number, signal?: AbortSignal) =>
+    api.get<{ jobPosition: string | null; quota: number; rows: RankingRow[] }>(`/api/exam/sessions/${id}/ranking`, {
+      signal,
+    }),
   itemAnalysis: (id: number, signal?: AbortSignal) =>
     api.get<SessionItemAnalysis>(`/api/exam/sessions/${id}/item-analysis`, { signal }),
 };

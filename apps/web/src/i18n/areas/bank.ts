@@ -240,6 +240,14 @@ export const bankVi = {
   'results.band': 'Khoảng điểm',
   'results.count': 'Số bài',
 
+  'ranking.title': 'Xếp hạng trong chỉ tiêu ({quota})',
+  'ranking.rank': 'Hạng',
+  'ranking.priority': 'Điểm ưu tiên',
+  'ranking.total': 'Tổng điểm',
+  'ranking.admitted': 'Trong chỉ tiêu',
+  'ranking.within': 'Trúng tuyển',
+  'ranking.tiedAtEdge': 'bằng điểm ở ngưỡng chỉ tiêu',
+
   'analysis.title': 'Phân tích câu hỏi (theo cách tính của Moodle)',
   'analysis.attempts': 'Số bài',
   'analysis.mean': 'Điểm trung bình',
@@ -520,6 +528,14 @@ export const bankEn: { readonly [K in keyof typeof bankVi]: string } = {
   'results.distribution': 'Score distribution',
   'results.band': 'Score band',
   'results.count': 'Attempts',
+
+  'ranking.title': 'Ranking within the quota ({quota})',
+  'ranking.rank': 'Rank',
+  'ranking.priority': 'Priority points',
+  'ranking.total': 'Total',
+  'ranking.admitted': 'Within quota',
+  'ranking.within': 'Admitted',
+  'ranking.tiedAtEdge': 'tied at the quota’s edge',
 
   'analysis.title': 'Item analysis (Moodle’s statistics)',
   'analysis.attempts': 'Attempts',

@@ -431,6 +431,53 @@ function ItemAnalysis({ data }: { data: SessionItemAnalysis }) {
   );
 }
 
+/** Recruitment: rank by score + priority points within the quota, with the tie-break chain. */
+function Ranking({ session }: { session: ExamSession }) {
+  const { t } = useI18n();
+  const ranking = useResource((signal) => bankApi.ranking(session.id, signal), [session.id]);
+  return (
+    <>
+      <h3>{t('ranking.title', { quota: session.quota ?? 0 })}</h3>
+      <ErrorAlert error={ranking.error} onRetry={ranking.reload} />
+      {ranking.data && ranking.data.rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('ranking.rank')}</th>
+                <th scope="col">{t('candidate.number')}</th>
+                <th scope="col">{t('users.fullName')}</th>
+                <th scope="col">{t('results.score')}</th>
+                <th scope="col">{t('ranking.priority')}</th>
+                <th scope="col">{t('ranking.total')}</th>
+                <th scope="col">{t('ranking.admitted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranking.data.rows.map((r) => (
+                <tr key={r.candidateId}>
+                  <td data-label={t('ranking.rank')}>{r.rank ?? '—'}</td>
+                  <td data-label={t('candidate.number')} className="mono">
+                    {r.candidateNumber ?? '—'}
+                  </td>
+                  <td data-label={t('users.fullName')}>{r.fullName}</td>
+                  <td data-label={t('results.score')}>{num(r.score)}</td>
+                  <td data-label={t('ranking.priority')}>{num(r.priorityPoints)}</td>
+                  <td data-label={t('ranking.total')}>{num(r.total)}</td>
+                  <td data-label={t('ranking.admitted')}>
+                    {r.withinQuota ? t('ranking.within') : '—'}
+                    {r.tiedAtEdge ? ` (${t('ranking.tiedAtEdge')})` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
 function Results({ session }: { session: ExamSession }) {
   const { t } = useI18n();
   const rows = useResource((signal) => bankApi.results(session.id, signal), [session.id]);
@@ -503,6 +550,7 @@ function Results({ session }: { session: ExamSession }) {
           </table>
         </div>
       )}
+      {session.purpose === 'recruitment' && <Ranking session={session} />}
       <h3>{t('results.byAgency')}</h3>
       <ErrorAlert error={agencies.error} />
       {agencies.data && agencies.data.length > 0 && (
