@@ -654,7 +654,7 @@ export function SessionPage() {
               <dt>{t('session.parts')}</dt>
               <dd>
                 {s.settings.parts.map((p) => p.name).join(' · ')} ({t(`templates.navigation.${s.settings.navigation}`)},{' '}
-                {t('templates.passPercent')} {s.settings.passPercent} %)
+                {t('templates.passMark', { percent: s.settings.passPercent })})
               </dd>
             </div>
           </dl>

@@ -263,7 +263,7 @@ export function SessionsPage() {
               {canDesign ? <Link to={`/sessions/templates/${tp.id}`}>{tp.name}</Link> : <strong>{tp.name}</strong>}
               <span className="muted">
                 {' '}
-                · {t(`templates.navigation.${tp.navigation}`)} · {t('templates.passPercent')}: {tp.passPercent} %
+                · {t(`templates.navigation.${tp.navigation}`)} · {t('templates.passMark', { percent: tp.passPercent })}
               </span>
               <ul>
                 {tp.parts.map((p, i) => (

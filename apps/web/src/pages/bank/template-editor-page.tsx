@@ -25,8 +25,8 @@ interface PartDraft {
 }
 
 const newRule = (): RuleDraft => ({ kind: 'draw', topicIds: [], difficulty: '', count: '10', questionIds: '' });
-const newPart = (n: number): PartDraft => ({
-  name: n === 0 ? 'Kiến thức chung' : `Phần ${n + 1}`,
+const newPart = (name: string): PartDraft => ({
+  name,
   passPercent: '50',
   shuffleQuestions: true,
   shuffleOptions: true,
@@ -49,7 +49,7 @@ function partsOf(t: TestTemplate): PartDraft[] {
   }));
 }
 
-/** What the form sends; null names the first field that cannot be read. */
+/** What the form sends, or the part.rule ("2.1") whose fixed list cannot be read. */
 function toInput(
   name: string,
   description: string,
@@ -94,6 +94,7 @@ function toInput(
 /** A test template: parts, each with its draw rules (topics, difficulty, how many) or a fixed list. */
 export function TemplateEditorPage() {
   const { t } = useI18n();
+  const partName = (n: number): string => (n === 0 ? t('templates.firstPartName') : t('templates.part', { n: n + 1 }));
   const { id } = useParams();
   const templateId = id ? Number(id) : null;
   const navigate = useNavigate();
@@ -106,7 +107,7 @@ export function TemplateEditorPage() {
   const [description, setDescription] = useState('');
   const [navigation, setNavigation] = useState<Navigation>('free');
   const [passPercent, setPassPercent] = useState('50');
-  const [parts, setParts] = useState<PartDraft[]>([newPart(0)]);
+  const [parts, setParts] = useState<PartDraft[]>(() => [newPart(partName(0))]);
   const [error, setError] = useState<unknown>(null);
   const [badRule, setBadRule] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -355,7 +356,7 @@ export function TemplateEditorPage() {
           </fieldset>
         ))}
         <div className="toolbar">
-          <button type="button" className="btn" onClick={() => setParts([...parts, newPart(parts.length)])}>
+          <button type="button" className="btn" onClick={() => setParts([...parts, newPart(partName(parts.length))])}>
             {t('templates.addPart')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy}>
