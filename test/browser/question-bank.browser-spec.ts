@@ -240,6 +240,35 @@ describe('the question bank and sessions in a real browser', () => {
     await headingIs(page, 'Sát hạch UBND xã Hòa An, đợt 1');
     await page.locator('td', { hasText: 'Đang làm bài' }).waitFor();
     expect(await page.locator('td', { hasText: 'đã cấp' }).count()).toBe(3);
+
+    // Once the candidate submits, the results, the agency's row and the item statistics count the attempt.
+    const resume = await browser.context.newPage();
+    await resume.goto(`${t.url}/thi`);
+    await resume.getByLabel('Số báo danh').fill('HA-002');
+    await resume.getByLabel('Mã dự thi').fill(code);
+    await resume.getByRole('button', { name: 'Vào thi' }).click();
+    await resume.getByRole('link', { name: 'Làm bài' }).click();
+    await resume.locator('.choice').first().click();
+    await resume.locator('[data-state="saved"]').waitFor();
+    await resume.getByRole('button', { name: 'Nộp bài' }).click();
+    await resume.getByRole('dialog').getByRole('button', { name: 'Nộp bài' }).click();
+    await headingIs(resume, 'Kết quả bài thi');
+    await resume.close();
+    await page.getByRole('button', { name: 'Cập nhật' }).click();
+    await page.locator('td', { hasText: 'Đã nộp bài' }).waitFor();
+    const agencyRow = page.locator('tr', { has: page.locator('td', { hasText: 'UBND xã Hòa An' }) }).last();
+    expect(await agencyRow.locator('td').allTextContents()).toEqual([
+      'UBND xã Hòa An',
+      '3',
+      '1',
+      expect.stringMatching(/^[01]$/),
+      expect.stringMatching(/^(0|100)$/),
+      expect.stringMatching(/^\d+(\.\d+)?$/),
+    ]);
+    const bands = (await page.locator('.bank-bars .bank-bar-count').allTextContents()).map(Number);
+    expect([bands.length, bands.reduce((a, b) => a + b, 0)]).toEqual([10, 1]);
+    await page.locator('.bank-stats dd').first().filter({ hasText: '1' }).waitFor();
+    expect(await page.locator('.bank-stats dd').first().textContent()).toBe('1');
     await page.close();
   }, 120_000);
 });
