@@ -29,14 +29,22 @@ describe('codes issued in this tab', () => {
   });
 
   it('keeps them per session, in candidate-number order (numbers compared as numbers)', () => {
-    issuedCodes.keep(101, [code(1, 'SB-10', 'AAAA2222'), code(2, 'SB-9', 'BBBB3333')]);
-    expect(issuedCodes.of(101)!.codes.map((c) => c.candidateNumber)).toEqual(['SB-9', 'SB-10']);
-    expect(issuedCodes.of(102)).toBeNull();
+    issuedCodes.keep(101, 7, [code(1, 'SB-10', 'AAAA2222'), code(2, 'SB-9', 'BBBB3333')]);
+    expect(issuedCodes.of(101, 7)!.codes.map((c) => c.candidateNumber)).toEqual(['SB-9', 'SB-10']);
+    expect(issuedCodes.of(102, 7)).toBeNull();
   });
 
   it('replaces a candidate’s code when it is issued again and keeps the others', () => {
-    issuedCodes.keep(201, [code(1, 'A-1', 'OLD11111'), code(2, 'A-2', 'KEEP2222')]);
-    issuedCodes.keep(201, [code(1, 'A-1', 'NEW11111')]);
-    expect(issuedCodes.of(201)!.codes.map((c) => c.accessCode)).toEqual(['NEW11111', 'KEEP2222']);
+    issuedCodes.keep(201, 7, [code(1, 'A-1', 'OLD11111'), code(2, 'A-2', 'KEEP2222')]);
+    issuedCodes.keep(201, 7, [code(1, 'A-1', 'NEW11111')]);
+    expect(issuedCodes.of(201, 7)!.codes.map((c) => c.accessCode)).toEqual(['NEW11111', 'KEEP2222']);
+  });
+
+  it('shows them only to the account that issued them', () => {
+    issuedCodes.keep(301, 7, [code(1, 'B-1', 'SECRET11')]);
+    expect(issuedCodes.of(301, 8)).toBeNull();
+    expect(issuedCodes.of(301, undefined)).toBeNull();
+    issuedCodes.keep(301, 8, [code(2, 'B-2', 'SECRET22')]);
+    expect(issuedCodes.of(301, 8)!.codes.map((c) => c.accessCode)).toEqual(['SECRET22']);
   });
 });

@@ -137,19 +137,25 @@ export function bankImportProblems(details: unknown): ImportProblem[] {
 /**
  * Codes issued in this tab, per session, for the slips page. They live only in memory: the server
  * never tells a code twice, so a reload loses them (issue them again to print again; the old ones
- * stop working).
+ * stop working). They belong to the account that issued them: after a logout and another login in
+ * the same tab they are not shown.
  */
-const issued = new Map<number, { codes: IssuedCode[]; at: string }>();
+const issued = new Map<number, { owner: number; codes: IssuedCode[]; at: string }>();
 export const issuedCodes = {
-  keep: (sessionId: number, codes: IssuedCode[]): void => {
-    const before = issued.get(sessionId)?.codes ?? [];
+  keep: (sessionId: number, owner: number, codes: IssuedCode[]): void => {
+    const kept = issued.get(sessionId);
+    const before = kept?.owner === owner ? kept.codes : [];
     const renewed = new Set(codes.map((c) => c.candidateId));
     issued.set(sessionId, {
+      owner,
       codes: [...before.filter((c) => !renewed.has(c.candidateId)), ...codes].sort((a, b) =>
         a.candidateNumber.localeCompare(b.candidateNumber, 'vi', { numeric: true }),
       ),
       at: new Date().toISOString(),
     });
   },
-  of: (sessionId: number): { codes: IssuedCode[]; at: string } | null => issued.get(sessionId) ?? null,
+  of: (sessionId: number, owner: number | undefined): { codes: IssuedCode[]; at: string } | null => {
+    const kept = issued.get(sessionId);
+    return kept && kept.owner === owner ? { codes: kept.codes, at: kept.at } : null;
+  },
 };

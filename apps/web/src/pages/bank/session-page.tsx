@@ -11,6 +11,7 @@ import {
 } from '../../api/bank-api.js';
 import { orgApi } from '../../api/org-api.js';
 import { useResource } from '../../api/use-resource.js';
+import { useAuth } from '../../auth/auth-context.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ErrorAlert } from '../../ui/error-alert.js';
 import { fromLocalInput, parseCandidateList, toLocalInput, type CandidateLineProblem } from './bank-forms.js';
@@ -257,7 +258,8 @@ function Candidates({ session }: { session: ExamSession }) {
   const list = useResource((signal) => bankApi.candidates(session.id, signal), [session.id]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const kept = issuedCodes.of(session.id);
+  const { user } = useAuth();
+  const kept = issuedCodes.of(session.id, user?.id);
   const numbered = list.data?.filter((c) => c.candidateNumber) ?? [];
   const withoutCode = numbered.filter((c) => !c.hasAccessCode).length;
 
@@ -266,7 +268,7 @@ function Candidates({ session }: { session: ExamSession }) {
     setError(null);
     try {
       const codes = await bankApi.issueCodes(session.id, candidateIds);
-      issuedCodes.keep(session.id, codes);
+      if (user) issuedCodes.keep(session.id, user.id, codes);
       void navigate(`/sessions/${session.id}/slips`);
     } catch (err) {
       setError(err);

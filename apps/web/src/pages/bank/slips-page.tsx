@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { bankApi, issuedCodes } from '../../api/bank-api.js';
 import { useResource } from '../../api/use-resource.js';
+import { useAuth } from '../../auth/auth-context.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ErrorAlert } from '../../ui/error-alert.js';
 import { formatWindow } from './sessions-page.js';
@@ -15,7 +16,8 @@ export function SlipsPage() {
   const { t, lang } = useI18n();
   const id = Number(useParams().id);
   const session = useResource((signal) => bankApi.session(id, signal), [id]);
-  const kept = issuedCodes.of(id);
+  const { user } = useAuth();
+  const kept = issuedCodes.of(id, user?.id);
   const address = `${window.location.origin}/thi`;
   return (
     <section aria-labelledby="slips-title" className="bank slips-page">
