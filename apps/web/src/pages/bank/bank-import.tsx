@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { ErrorAlert } from '../../ui/error-alert.js';
 import { importPercent } from './bank-forms.js';
+import { importReason } from './import-reasons.js';
 
 const FORMATS: readonly QuestionFileFormat[] = ['xlsx', 'csv', 'gift', 'xml'];
 const POLL_MS = 400;
@@ -35,7 +36,7 @@ export function BankImport({
   topics: { id: number; name: string; level: number }[];
   onImported: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<QuestionFileFormat | ''>('');
   const [topicId, setTopicId] = useState('');
@@ -172,7 +173,7 @@ export function BankImport({
               <p>{t('bank.import.failed')}</p>
               <ul className="row-errors">
                 {job.errors.map((p, i) => (
-                  <li key={i}>{p.reason}</li>
+                  <li key={i}>{importReason(p.reason, lang)}</li>
                 ))}
               </ul>
             </div>
@@ -201,7 +202,7 @@ export function BankImport({
           <ul className="row-errors">
             {problems.map((p, i) => (
               <li key={i}>
-                <ProblemPlace p={p} />: {p.reason}
+                <ProblemPlace p={p} />: {importReason(p.reason, lang)}
               </li>
             ))}
           </ul>
