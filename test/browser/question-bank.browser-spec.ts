@@ -273,4 +273,100 @@ describe('the question bank and sessions in a real browser', () => {
     expect(await page.locator('.bank-stats dd').first().textContent()).toBe('1');
     await page.close();
   }, 120_000);
+
+  it('fits a 360 px phone on every bank and session screen, without sideways scrolling', async () => {
+    const organizer = await makeUser(t, Role.Organizer, null);
+    const topic = await t.api<{ id: number }>('POST', '/api/bank/topics', { name: 'Điện thoại' }, organizer.token);
+    let questionId = 0;
+    for (let i = 0; i < 3; i++) {
+      const q = await t.api<{ id: number }>(
+        'POST',
+        '/api/bank/questions',
+        {
+          topicId: topic.body.id,
+          type: 'multiple',
+          stem: `Những kênh nào dùng để nộp hồ sơ thủ tục hành chính trực tuyến, lần ${i + 1}?`,
+          options: [
+            { text: 'Cổng dịch vụ công quốc gia', fraction: 0.5, feedback: 'Đúng' },
+            { text: 'Cổng dịch vụ công của tỉnh', fraction: 0.5 },
+            { text: 'Tin nhắn cho lãnh đạo', fraction: -1 },
+          ],
+          explanation: 'Nộp trực tuyến qua các cổng dịch vụ công.',
+          status: 'ready',
+          tags: ['một cửa', 'trực tuyến'],
+        },
+        organizer.token,
+      );
+      questionId = q.body.id;
+    }
+    const tpl = await t.api<{ id: number }>(
+      'POST',
+      '/api/exam/templates',
+      {
+        name: 'Đề trên điện thoại',
+        navigation: 'free',
+        parts: [
+          {
+            name: 'Phần một',
+            rules: [{ topicIds: [topic.body.id], count: 3 }],
+            shuffleQuestions: true,
+            shuffleOptions: true,
+          },
+        ],
+      },
+      organizer.token,
+    );
+    const session = await t.api<{ id: number }>(
+      'POST',
+      '/api/exam/sessions',
+      {
+        templateId: tpl.body.id,
+        name: 'Ca thi xem trên điện thoại có tên khá dài để thử xuống dòng',
+        purpose: 'recruitment',
+        jobPosition: 'Công chức văn phòng - thống kê',
+        quota: 1,
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 3600_000).toISOString(),
+        durationSeconds: 600,
+        reviewShows: 'score',
+        reviewWhen: 'after_close',
+      },
+      organizer.token,
+    );
+    expect(session.status).toBe(201);
+    await t.api(
+      'POST',
+      `/api/exam/sessions/${session.body.id}/candidates`,
+      { numbered: [{ candidateNumber: 'DT-0001', fullName: 'Nguyễn Hoàng Phương Thảo Nguyên' }] },
+      organizer.token,
+    );
+
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${t.url}/login`);
+    await page.getByLabel('Tên đăng nhập').fill('to.chuc');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await headingIs(page, 'Xin chào, Lê Ban Tổ Chức');
+    const sideways = () => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    const screens: [string, string][] = [
+      ['/bank', 'Ngân hàng câu hỏi'],
+      [`/bank/questions/${questionId}`, `Câu hỏi #${questionId}`],
+      ['/bank/questions/new', 'Thêm câu hỏi'],
+      ['/sessions', 'Kỳ thi, ca thi'],
+      ['/sessions/templates/new', 'Tạo đề mẫu'],
+      [`/sessions/${session.body.id}`, 'Ca thi xem trên điện thoại'],
+    ];
+    for (const [path, title] of screens) {
+      await page.goto(t.url + path);
+      await headingIs(page, title);
+      await page.waitForLoadState('networkidle');
+      expect([path, await sideways()]).toEqual([path, 0]);
+    }
+    await page.getByRole('heading', { name: /Xếp hạng trong chỉ tiêu/ }).waitFor();
+    await page.getByRole('button', { name: /^Cấp mã dự thi/ }).click();
+    await page.getByTestId('slip').waitFor();
+    expect(['slips', await sideways()]).toEqual(['slips', 0]);
+    await page.close();
+  }, 120_000);
 });
