@@ -271,6 +271,12 @@ describe('the question bank and sessions in a real browser', () => {
     expect([bands.length, bands.reduce((a, b) => a + b, 0)]).toEqual([10, 1]);
     await page.locator('.bank-stats dd').first().filter({ hasText: '1' }).waitFor();
     expect(await page.locator('.bank-stats dd').first().textContent()).toBe('1');
+
+    // Regrading with the current versions is audited with its reason and reports what it did.
+    await page.locator('summary', { hasText: 'Chấm lại' }).click();
+    await page.getByLabel('Lý do chấm lại').fill('Sửa đáp án theo Nghị định 61');
+    await page.getByRole('button', { name: 'Chấm lại ca thi' }).click();
+    await page.getByText(/^Đã chấm lại 1 bài; 0 bài thay đổi điểm\.$/).waitFor();
     await page.close();
   }, 120_000);
 

@@ -6,6 +6,7 @@ import type {
   IssuedCode,
   QuestionFileFormat,
   QuestionFilter,
+  QuestionAnalysis,
   QuestionInput,
   QuestionStatus,
   QuestionSummaryShape,
@@ -117,6 +118,12 @@ export const bankApi = {
     api.get<{ jobPosition: string | null; quota: number; rows: RankingRow[] }>(`/api/exam/sessions/${id}/ranking`, {
       signal,
     }),
+  /** One question across every session that drew it. */
+  questionAnalysis: (questionId: number, signal?: AbortSignal) =>
+    api.get<QuestionAnalysis & { sessions: number }>(`/api/exam/questions/${questionId}/item-analysis`, { signal }),
+  /** Grades the session again with each question's current (corrected) version; audited on the server. */
+  regrade: (id: number, reason: string) =>
+    api.post<{ attempts: number; changed: unknown[] }>(`/api/exam/sessions/${id}/regrade`, { reason }),
   itemAnalysis: (id: number, signal?: AbortSignal) =>
     api.get<SessionItemAnalysis>(`/api/exam/sessions/${id}/item-analysis`, { signal }),
 };

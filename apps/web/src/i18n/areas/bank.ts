@@ -117,6 +117,7 @@ export const bankVi = {
   'bank.preview.noStem': '(chưa có nội dung câu hỏi)',
   'bank.preview.noOption': '(phương án trống)',
   'bank.preview.showKey': 'Hiện đáp án, trọng số và giải thích (như khi xem lại bài)',
+  'bank.stats.title': 'Thống kê qua {sessions} ca thi ({attempts} bài)',
   'bank.versions.title': 'Các phiên bản',
   'bank.versions.item': 'Phiên bản {version}',
   'bank.versions.current': 'hiện hành',
@@ -242,6 +243,12 @@ export const bankVi = {
   'results.band': 'Khoảng điểm',
   'results.count': 'Số bài',
 
+  'regrade.title': 'Chấm lại',
+  'regrade.hint':
+    'Sau khi sửa đáp án một câu hỏi (phiên bản mới), chấm lại mọi bài đã nộp của ca thi theo phiên bản hiện hành. Điểm trước và sau được ghi vào nhật ký.',
+  'regrade.reason': 'Lý do chấm lại',
+  'regrade.run': 'Chấm lại ca thi',
+  'regrade.done': 'Đã chấm lại {attempts} bài; {changed} bài thay đổi điểm.',
   'ranking.title': 'Xếp hạng trong chỉ tiêu ({quota})',
   'ranking.rank': 'Hạng',
   'ranking.priority': 'Điểm ưu tiên',
@@ -408,6 +415,7 @@ export const bankEn: { readonly [K in keyof typeof bankVi]: string } = {
   'bank.preview.noStem': '(no question text yet)',
   'bank.preview.noOption': '(empty option)',
   'bank.preview.showKey': 'Show the key, weights and explanation (as at review)',
+  'bank.stats.title': 'Statistics over {sessions} sessions ({attempts} attempts)',
   'bank.versions.title': 'Versions',
   'bank.versions.item': 'Version {version}',
   'bank.versions.current': 'current',
@@ -533,6 +541,12 @@ export const bankEn: { readonly [K in keyof typeof bankVi]: string } = {
   'results.band': 'Score band',
   'results.count': 'Attempts',
 
+  'regrade.title': 'Regrade',
+  'regrade.hint':
+    'After a question’s key is corrected (a new version), grade every submitted attempt of the session again with the current versions. Scores before and after go to the audit log.',
+  'regrade.reason': 'Reason for regrading',
+  'regrade.run': 'Regrade the session',
+  'regrade.done': '{attempts} attempts regraded; {changed} changed score.',
   'ranking.title': 'Ranking within the quota ({quota})',
   'ranking.rank': 'Rank',
   'ranking.priority': 'Priority points',

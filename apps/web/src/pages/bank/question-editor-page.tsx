@@ -116,6 +116,35 @@ function toInput(d: Draft): QuestionInput {
   };
 }
 
+const stat = (x: number | null): string => (x === null ? '—' : String(Math.round(x * 10) / 10));
+
+/** How the question has done in every session that drew it (Moodle's item statistics). */
+function QuestionStats({ questionId }: { questionId: number }) {
+  const { t } = useI18n();
+  const stats = useResource((signal) => bankApi.questionAnalysis(questionId, signal), [questionId]);
+  const s = stats.data;
+  if (!s || s.attempts === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="qstats-title">
+      <h2 id="qstats-title">{t('bank.stats.title', { sessions: s.sessions, attempts: s.attempts })}</h2>
+      <dl className="bank-stats">
+        <div>
+          <dt>{t('analysis.facility')}</dt>
+          <dd>{stat(s.facility)}</dd>
+        </div>
+        <div>
+          <dt>{t('analysis.discrimination')}</dt>
+          <dd>{stat(s.discrimination)}</dd>
+        </div>
+        <div>
+          <dt>{t('analysis.efficiency')}</dt>
+          <dd>{stat(s.efficiency)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
 /** Create or edit a question, with a live preview as the candidate sees it and every version listed. */
 export function QuestionEditorPage() {
   const { t, lang } = useI18n();
@@ -488,6 +517,7 @@ export function QuestionEditorPage() {
               points: parsePercent(draft.points),
             }}
           />
+          {question && <QuestionStats questionId={question.id} />}
           {question?.versions && (
             <section className="panel" aria-labelledby="versions-title">
               <h2 id="versions-title">{t('bank.versions.title')}</h2>

@@ -480,6 +480,50 @@ function Ranking({ session }: { session: ExamSession }) {
   );
 }
 
+/** After a question is corrected (a new version), grade the session's attempts again. */
+function Regrade({ session, onDone }: { session: ExamSession; onDone: () => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setError(null);
+    setNotice(null);
+    try {
+      const r = await bankApi.regrade(session.id, reason.trim());
+      setNotice(t('regrade.done', { attempts: r.attempts, changed: r.changed.length }));
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)}>
+      <p className="muted">{t('regrade.hint')}</p>
+      <div className="field">
+        <label htmlFor="regrade-reason">{t('regrade.reason')}</label>
+        <input
+          id="regrade-reason"
+          required
+          maxLength={1000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="btn" disabled={!reason.trim()}>
+        {t('regrade.run')}
+      </button>
+      <ErrorAlert error={error} />
+      {notice && (
+        <p className="alert alert-ok" role="status">
+          {notice}
+        </p>
+      )}
+    </form>
+  );
+}
+
 function Results({ session }: { session: ExamSession }) {
   const { t } = useI18n();
   const rows = useResource((signal) => bankApi.results(session.id, signal), [session.id]);
@@ -488,6 +532,13 @@ function Results({ session }: { session: ExamSession }) {
   const analysis = useResource((signal) => bankApi.itemAnalysis(session.id, signal), [session.id]);
   const [error, setError] = useState<unknown>(null);
   const most = Math.max(1, ...(bands.data ?? []).map((b) => b.count));
+  const { user } = useAuth();
+  const reloadAll = (): void => {
+    rows.reload();
+    agencies.reload();
+    bands.reload();
+    analysis.reload();
+  };
   return (
     <section className="panel" aria-labelledby="results-title">
       <h2 id="results-title">{t('results.title')}</h2>
@@ -501,16 +552,7 @@ function Results({ session }: { session: ExamSession }) {
         >
           {t('results.excel')}
         </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => {
-            rows.reload();
-            agencies.reload();
-            bands.reload();
-            analysis.reload();
-          }}
-        >
+        <button type="button" className="btn" onClick={reloadAll}>
           {t('results.refresh')}
         </button>
       </div>
@@ -610,6 +652,12 @@ function Results({ session }: { session: ExamSession }) {
       <h3>{t('analysis.title')}</h3>
       <ErrorAlert error={analysis.error} />
       {analysis.data && <ItemAnalysis data={analysis.data} />}
+      {(user?.role === 'admin' || user?.role === 'organizer') && (
+        <details className="panel">
+          <summary>{t('regrade.title')}</summary>
+          <Regrade session={session} onDone={reloadAll} />
+        </details>
+      )}
     </section>
   );
 }
