@@ -19,6 +19,7 @@ export default defineConfig({
     alias: {
       '@protocol': here('../../libs/live-contest/src/protocol.ts'),
       '@exam-views': here('../../libs/exam-bank/src/published/candidate-views.ts'),
+      '@bank-views': here('../../libs/exam-bank/src/published/bank-views.ts'),
     },
   },
   build: {

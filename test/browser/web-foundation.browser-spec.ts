@@ -61,6 +61,8 @@ describe('web UI foundation in a real browser', () => {
       'Trang chủ',
       'Cơ quan, đơn vị',
       'Người dùng',
+      'Ngân hàng câu hỏi',
+      'Kỳ thi, ca thi',
       'Hội thi',
       'Bảng điều khiển',
       'Chấm điểm CCHC',

@@ -236,5 +236,18 @@ describe(`users (${TEST_DB})`, () => {
       expect((await t.api('GET', `/api/users?agencyId=${agencyB}`, undefined, inspector.token)).status).toBe(200);
       expect((await t.api('PATCH', `/api/users/${userInB}`, { fullName: 'X' }, inspector.token)).status).toBe(403);
     });
+
+    it('lets an organizer search users to pick candidates, but not change them', async () => {
+      const organizer = await makeUser(t, Role.Organizer, null, { username: 'btc.users' });
+      const res = await t.api<{ items: { id: number }[] }>(
+        'GET',
+        `/api/users?agencyId=${agencyB}`,
+        undefined,
+        organizer.token,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((u) => u.id)).toContain(userInB);
+      expect((await t.api('PATCH', `/api/users/${userInB}`, { fullName: 'X' }, organizer.token)).status).toBe(403);
+    });
   });
 });

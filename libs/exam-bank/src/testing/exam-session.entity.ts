@@ -1,11 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { SessionViewShape } from '../published/bank-views.js';
 import type { ReviewShows, ReviewWhen, SessionPurpose, SessionSettings, TieBreak } from './testing.types.js';
 
 /** One sitting of a template: purpose, window, duration, review policy; candidates hang off it. */
 @Entity('exam_sessions')
 @Index('idx_exam_sessions_template', ['templateId'])
 @Index('idx_exam_sessions_agency', ['agencyId'])
-export class ExamSession {
+export class ExamSession implements SessionViewShape<Date> {
   @PrimaryGeneratedColumn()
   id: number;
 

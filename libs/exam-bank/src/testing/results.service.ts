@@ -4,8 +4,16 @@ import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import { Agency } from '@app/org';
 import { canReachAgency, DomainError, forbidden, notFound, Role, type Principal } from '@app/platform';
-import { itemStatistics, testStatistics, type ItemStatistics, type TestStatistics } from '../analysis/item-analysis.js';
+import { itemStatistics, testStatistics } from '../analysis/item-analysis.js';
 import { QuestionVersion } from '../bank/question-version.entity.js';
+import type {
+  AgencyResult,
+  QuestionAnalysis,
+  RankingRow,
+  ResultRow,
+  ScoreBand,
+  SessionItemAnalysis,
+} from '../published/bank-views.js';
 import type { TopicWeakness } from '../published/exam-results.js';
 import { AttemptsRepository } from './attempts.repository.js';
 import { rankWithinQuota } from './domain/ranking.js';
@@ -15,54 +23,7 @@ import type { ExamSession } from './exam-session.entity.js';
 import { ExamResultsQuery } from './exam-results.query.js';
 import { SessionsRepository } from './sessions.repository.js';
 
-export interface ResultRow {
-  candidateId: number;
-  candidateNumber: string | null;
-  fullName: string;
-  agencyId: number | null;
-  agencyName: string | null;
-  /** absent: never started. */
-  state: 'absent' | 'in_progress' | 'submitted' | 'expired_graded';
-  attemptId: number | null;
-  startedAt: string | null;
-  submittedAt: string | null;
-  score: number | null;
-  maxScore: number | null;
-  percent: number | null;
-  passed: boolean | null;
-  parts: { name: string; score: number; maxScore: number; passed: boolean }[];
-  priorityPoints: number;
-}
-
-export interface AgencyResult {
-  agencyId: number | null;
-  agencyName: string | null;
-  candidates: number;
-  graded: number;
-  passed: number;
-  passRate: number | null;
-  meanPercent: number | null;
-}
-
-export interface RankingRow {
-  candidateId: number;
-  candidateNumber: string | null;
-  fullName: string;
-  score: number | null;
-  priorityPoints: number;
-  total: number | null;
-  passed: boolean;
-  rank: number | null;
-  withinQuota: boolean;
-  tiedAtEdge: boolean;
-}
-
-export interface QuestionAnalysis extends ItemStatistics {
-  questionId: number;
-  versionIds: number[];
-  stem: string;
-  maxScore: number;
-}
+export type { AgencyResult, QuestionAnalysis, RankingRow, ResultRow };
 
 const STATE_VI: Record<ResultRow['state'], string> = {
   absent: 'Vắng',
@@ -148,7 +109,7 @@ export class ResultsService {
   }
 
   /** Counts of graded attempts per 10 % band of the score (the last band includes 100 %). */
-  async distribution(sessionId: number, by: Principal): Promise<{ from: number; to: number; count: number }[]> {
+  async distribution(sessionId: number, by: Principal): Promise<ScoreBand[]> {
     const { rows } = await this.table(sessionId, by);
     const bins = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, count: 0 }));
     for (const r of rows) if (r.percent !== null) bins[Math.min(9, Math.floor(r.percent / 10))].count++;
@@ -236,7 +197,7 @@ export class ResultsService {
   }
 
   /** Moodle-style statistics of one session: the whole test by slot, and each question drawn. */
-  async itemAnalysis(sessionId: number): Promise<{ test: TestStatistics; questions: QuestionAnalysis[] }> {
+  async itemAnalysis(sessionId: number): Promise<SessionItemAnalysis> {
     await this.sessionOrThrow(sessionId);
     const attempts = (await this.attempts.findGradedBySessions([sessionId])).filter(graded);
     const matrix = attempts.map((a) => {

@@ -11,6 +11,7 @@ import {
   SessionListQuery,
   SessionUpdateDto,
 } from './dto/session.dto.js';
+import type { StaffCandidateView } from '../published/bank-views.js';
 import type { ExamCandidate } from './exam-candidate.entity.js';
 import type { ExamSession } from './exam-session.entity.js';
 import {
@@ -21,7 +22,7 @@ import {
 } from './sessions.service.js';
 
 /** Candidate rows for staff: never the access code hash. */
-const staffCandidate = (c: ExamCandidate) => ({
+const staffCandidate = (c: ExamCandidate): StaffCandidateView => ({
   id: c.id,
   sessionId: c.sessionId,
   userId: c.userId,
@@ -65,18 +66,18 @@ export class SessionsController {
 
   @Post(':id/candidates')
   @ApiOperation({ summary: 'Add candidates: existing accounts and/or candidate numbers (số báo danh)' })
-  async addCandidates(@Param() p: IdParams, @Body() dto: AddCandidatesDto) {
+  async addCandidates(@Param() p: IdParams, @Body() dto: AddCandidatesDto): Promise<StaffCandidateView[]> {
     return (await this.service.addCandidates(p.id, dto)).map(staffCandidate);
   }
 
   @Get(':id/candidates')
-  async candidates(@Param() p: IdParams) {
+  async candidates(@Param() p: IdParams): Promise<StaffCandidateView[]> {
     return (await this.service.candidates(p.id)).map(staffCandidate);
   }
 
   @Patch(':id/candidates/:candidateId')
   @ApiOperation({ summary: 'Extra time or priority points for one candidate' })
-  async updateCandidate(@Param() p: CandidateParams, @Body() dto: CandidateUpdateDto) {
+  async updateCandidate(@Param() p: CandidateParams, @Body() dto: CandidateUpdateDto): Promise<StaffCandidateView> {
     return staffCandidate(await this.service.updateCandidate(p.id, p.candidateId, dto));
   }
 

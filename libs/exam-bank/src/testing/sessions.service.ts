@@ -17,6 +17,7 @@ import {
   type Page,
   type Principal,
 } from '@app/platform';
+import type { IssuedCode } from '../published/bank-views.js';
 import { drawRuleProblem } from './domain/variant-draw.js';
 import type {
   AddCandidatesDto,
@@ -54,12 +55,7 @@ function newAccessCode(): string {
   return s;
 }
 
-export interface IssuedCode {
-  candidateId: number;
-  candidateNumber: string;
-  fullName: string;
-  accessCode: string;
-}
+export type { IssuedCode };
 
 /** Templates, sessions, candidates, access codes and the candidate login. */
 @Injectable()

@@ -1,9 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { TemplateViewShape } from '../published/bank-views.js';
 import type { Navigation, TemplatePart } from './testing.types.js';
 
 /** A reusable test design: parts with draw rules and thresholds, shuffling, navigation. */
 @Entity('exam_templates')
-export class TestTemplate {
+export class TestTemplate implements TemplateViewShape<Date> {
   @PrimaryGeneratedColumn()
   id: number;
 

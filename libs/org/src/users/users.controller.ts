@@ -20,8 +20,11 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @Roles(Role.Admin, Role.Inspector, Role.AgencyOfficer)
-  @ApiOperation({ summary: "Users, filtered by agency, role, active and text (agency officers: their own agency's)" })
+  @Roles(Role.Admin, Role.Organizer, Role.Inspector, Role.AgencyOfficer)
+  @ApiOperation({
+    summary:
+      "Users, filtered by agency, role, active and text (organizers pick candidates here; agency officers: their own agency's)",
+  })
   @ApiOkResponse({ type: UserPageDto })
   list(@CurrentUser() p: Principal, @Query() q: UserQuery): Promise<Page<UserDto>> {
     return this.users.list(p, q);

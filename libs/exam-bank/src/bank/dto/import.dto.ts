@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import type { ImportDuplicateShape, ImportJobShape, ImportProblemShape } from '../../published/bank-views.js';
 import { QUESTION_FILE_FORMATS, type QuestionFileFormat } from '../interchange/question-files.js';
 import { QUESTION_STATUSES, type QuestionStatus } from '../question.types.js';
 
@@ -37,21 +38,21 @@ export class ImportUploadDto extends ImportOptionsDto {
   file: unknown;
 }
 
-export class ImportProblemDto {
+export class ImportProblemDto implements ImportProblemShape {
   @ApiProperty({ description: 'Line (GIFT, XML) or row (Excel, CSV; the header is row 1)' }) position: number;
   @ApiProperty({ enum: ['line', 'row', 'question'] }) unit: string;
   @ApiProperty({ required: false, description: 'Question title, name or code' }) label?: string;
   @ApiProperty() reason: string;
 }
 
-export class ImportDuplicateDto extends ImportProblemDto {
+export class ImportDuplicateDto extends ImportProblemDto implements ImportDuplicateShape {
   @ApiProperty({ required: false, description: 'The bank question with the same text in the same topic' })
   questionId?: number;
   @ApiProperty({ required: false, description: 'The earlier item of the same file with the same text and topic' })
   firstPosition?: number;
 }
 
-export class ImportJobView {
+export class ImportJobView implements ImportJobShape {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['running', 'done', 'failed'] }) state: 'running' | 'done' | 'failed';
   @ApiProperty({ enum: QUESTION_FILE_FORMATS }) format: QuestionFileFormat;

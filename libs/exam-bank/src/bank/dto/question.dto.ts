@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@app/platform';
+import type { QuestionSummaryShape, QuestionViewShape, VersionViewShape } from '../../published/bank-views.js';
 import { TARGET_LEVELS, type TargetLevel } from '../domain/question-draft.js';
 import { MAX_OPTION_LENGTH, MAX_OPTIONS, MAX_STEM_LENGTH, MAX_TAGS } from '../domain/question-rules.js';
 import {
@@ -303,7 +304,7 @@ export class TemplateQueryDto {
   format?: 'xlsx' | 'csv';
 }
 
-export class VersionView {
+export class VersionView implements VersionViewShape<Date> {
   @ApiProperty() id: number;
   @ApiProperty() version: number;
   @ApiProperty({ enum: QUESTION_TYPES }) type: QuestionType;
@@ -317,7 +318,7 @@ export class VersionView {
   @ApiProperty() createdAt: Date;
 }
 
-export class QuestionView {
+export class QuestionView implements QuestionViewShape<Date> {
   @ApiProperty() id: number;
   @ApiProperty() topicId: number;
   @ApiProperty({ type: [String] }) topicPath: string[];
@@ -340,7 +341,7 @@ export class QuestionView {
   duplicates?: number[];
 }
 
-export class QuestionSummary {
+export class QuestionSummary implements QuestionSummaryShape<Date> {
   @ApiProperty() id: number;
   @ApiProperty() topicId: number;
   @ApiProperty({ type: [String] }) topicPath: string[];

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { TopicNodeView } from '../../published/bank-views.js';
 import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 export class CreateTopicDto {
@@ -36,7 +37,7 @@ export class UpdateTopicDto {
   position?: number;
 }
 
-export class TopicNodeDto {
+export class TopicNodeDto implements TopicNodeView {
   @ApiProperty() id: number;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: Number }) parentId: number | null;
