@@ -124,7 +124,7 @@ export class ContactDto {
 export class SubmitResponseDto {
   @ApiProperty({ description: 'The one-visit token the page or kiosk received' })
   @IsString()
-  @Matches(TOKEN_PATTERN, { message: TOKEN_MESSAGE })
+  @Matches(/^[A-Za-z0-9_.-]{20,128}$/, { message: TOKEN_MESSAGE })
   visitToken: string;
 
   @ApiProperty({ type: [AnswerDto] })
