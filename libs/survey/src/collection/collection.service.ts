@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -63,7 +63,7 @@ export class CollectionService {
   /** Failed token look-ups per address: guessing tokens is slow. */
   private readonly badTokens = new RateLimit('survey-bad-token', 30, 60);
   /** The key that signs visit tokens, derived from the server's signing key for this use only. */
-  private readonly visitKey: Buffer;
+  private readonly visitKey: KeyObject;
   /**
    * Tokens spent through this server, until they expire: a replay is refused at once, without a
    * database read. The unique index on the stored hash is the guard across servers and restarts.
@@ -80,7 +80,7 @@ export class CollectionService {
     private readonly writer: ResponseWriter,
     @Inject(JWT_KEY) serverKey: KeyObject,
   ) {
-    this.visitKey = createHmac('sha256', serverKey).update('cchc survey visit token v1').digest();
+    this.visitKey = createSecretKey(createHmac('sha256', serverKey).update('cchc survey visit token v1').digest());
   }
 
   private readonly mac = (payload: Buffer): Buffer => createHmac('sha256', this.visitKey).update(payload).digest();
