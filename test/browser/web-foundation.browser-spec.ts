@@ -61,6 +61,8 @@ describe('web UI foundation in a real browser', () => {
       'Trang chủ',
       'Cơ quan, đơn vị',
       'Người dùng',
+      'Kết quả khảo sát hài lòng',
+      'Mã QR khảo sát tại quầy',
     ]);
 
     await page.getByRole('button', { name: /English/ }).click();

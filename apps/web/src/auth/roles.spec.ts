@@ -2,10 +2,10 @@ import { canOpen, navFor, ROLES } from './roles.js';
 
 describe('navigation by role', () => {
   it.each([
-    ['admin', ['/', '/admin/agencies', '/admin/users']],
-    ['organizer', ['/', '/admin/agencies']],
-    ['inspector', ['/', '/admin/agencies']],
-    ['agency_officer', ['/', '/my-tests']],
+    ['admin', ['/', '/admin/agencies', '/admin/users', '/survey/results', '/survey/desks']],
+    ['organizer', ['/', '/admin/agencies', '/survey/desks']],
+    ['inspector', ['/', '/admin/agencies', '/survey/results']],
+    ['agency_officer', ['/', '/my-tests', '/survey/results']],
     ['official', ['/', '/my-tests']],
   ] as const)('%s sees exactly its ready screens', (role, paths) => {
     expect(
