@@ -89,6 +89,9 @@ export async function surveyShots(kit: ShotKit): Promise<void> {
 
     await page.goto(`${kit.url}/khao-sat-tai-quay`);
     await page.locator('.survey-scale').first().waitFor();
+    // The tablet as a respondent sees it after the first answers: large rating buttons.
+    await page.locator('.survey-section').first().scrollIntoViewIfNeeded();
+    await rate(page, 5, 2);
     await kit.shoot(page, 'survey-kiosk', vp.name, false);
 
     await page.goto(`${kit.url}/khao-sat/${desks[1].publicCode}`);
