@@ -218,9 +218,7 @@ describe(`PAR Index services on ${TEST_DB}`, () => {
       const item = await itemOf(cards[1].id, 'CCCV.4');
       expect(item.derivedCenti).toBe(300);
       const derivation = item.derivation as TestDerivation;
-      expect(derivation.sessions).toEqual([
-        { sessionId: 1, sessionName: 'Sát hạch 1', candidates: 8, passed: 6 },
-      ]);
+      expect(derivation.sessions).toEqual([{ sessionId: 1, sessionName: 'Sát hạch 1', candidates: 8, passed: 6 }]);
       expect(derivation.attempts.map((a) => a.score)).toEqual([60, 50, 40, 35, 31, 30, 20, 10]);
 
       const auditsBefore = await db.getRepository(AuditEntry).countBy({ action: 'par.test_derived.computed' });
