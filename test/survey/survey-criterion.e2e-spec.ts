@@ -279,6 +279,28 @@ describe(`the survey criterion of the PAR Index on ${TEST_DB}`, () => {
     expect(view.totals.total).toBe(2.5);
   });
 
+  it('stops the recompute with a clear reason when the leaf names a form that does not exist', async () => {
+    const district = await makeAgency(t, { level: 'district', name: 'UBND huyện Thử' });
+    const doc = { ...scheme({ ...hl1, form: 'khong-co' }), levelCode: 'district' };
+    const created = await t.api<{ id: number }>('POST', '/api/results/schemes', doc, admin.token);
+    expect(created.status).toBe(201);
+    await t.api('POST', `/api/results/schemes/${created.body.id}/activate`, undefined, admin.token);
+    await t.api(
+      'POST',
+      `/api/results/schemes/${created.body.id}/scorecards`,
+      { agencyIds: [district.id] },
+      admin.token,
+    );
+    const r = await t.api<{ code: string; message: string }>(
+      'POST',
+      `/api/results/schemes/${created.body.id}/recompute`,
+      undefined,
+      inspector.token,
+    );
+    expect([r.status, r.body.code]).toEqual([409, 'SURVEY_FORM_UNKNOWN']);
+    expect(r.body.message).toBe('HL.1: there is no survey form with the code "khong-co"');
+  });
+
   it('needs a note to depart from the computed survey points in the appraisal', async () => {
     const id = cards.get(agencyB)!;
     const officer = await makeUser(t, Role.AgencyOfficer, agencyB);
