@@ -175,7 +175,8 @@ async function main(): Promise<void> {
       if (res.status !== 201) return fail(`submit ${res.status}`);
       if (record) ok += 1;
     } catch (e) {
-      fail((e as Error).message.slice(0, 60));
+      const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
+      fail(`${(e as Error).message.slice(0, 40)}${cause ? `: ${cause.code ?? cause.message?.slice(0, 40)}` : ''}`);
     }
   }
 

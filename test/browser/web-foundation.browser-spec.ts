@@ -69,6 +69,8 @@ describe('web UI foundation in a real browser', () => {
       'Bộ chỉ số CCHC',
       'Xếp hạng',
       'Tham gia hội thi',
+      'Kết quả khảo sát hài lòng',
+      'Mã QR khảo sát tại quầy',
     ]);
 
     await page.getByRole('button', { name: /English/ }).click();

@@ -3,7 +3,14 @@ import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { Agency, AgencyLevel } from '@app/org';
 import { AuditEntry, AuditLog, dataSourceOptions, DomainError, Role, type Principal } from '@app/platform';
-import { Scorecard, ScorecardItem, SchemesService, ScorecardsService, TestDerivedService } from '@app/results';
+import {
+  Scorecard,
+  ScorecardItem,
+  SchemesService,
+  ScorecardsService,
+  TestDerivedService,
+  type TestDerivation,
+} from '@app/results';
 import { schemeFromXlsx, schemeToXlsx } from '../../libs/results/src/schemes/scheme-excel.js';
 import type { SchemeDocumentDto } from '../../libs/results/src/dto/scheme.dto.js';
 import { schema } from '../../apps/api/src/schema.js';
@@ -210,10 +217,9 @@ describe(`PAR Index services on ${TEST_DB}`, () => {
 
       const item = await itemOf(cards[1].id, 'CCCV.4');
       expect(item.derivedCenti).toBe(300);
-      expect(item.derivation!.sessions).toEqual([
-        { sessionId: 1, sessionName: 'Sát hạch 1', candidates: 8, passed: 6 },
-      ]);
-      expect(item.derivation!.attempts.map((a) => a.score)).toEqual([60, 50, 40, 35, 31, 30, 20, 10]);
+      const derivation = item.derivation as TestDerivation;
+      expect(derivation.sessions).toEqual([{ sessionId: 1, sessionName: 'Sát hạch 1', candidates: 8, passed: 6 }]);
+      expect(derivation.attempts.map((a) => a.score)).toEqual([60, 50, 40, 35, 31, 30, 20, 10]);
 
       const auditsBefore = await db.getRepository(AuditEntry).countBy({ action: 'par.test_derived.computed' });
       const second = await derived.recomputeScheme(s.id, inspector);

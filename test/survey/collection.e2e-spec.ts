@@ -1,7 +1,9 @@
+import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { Role } from '@app/platform';
+import { JWT_KEY, Role } from '@app/platform';
+import { decodeVisitToken, encodeVisitToken } from '../../libs/survey/src/domain/visit-token.js';
 import { SurveyResponse, SurveyResultsReader } from '@app/survey';
 import { makeAgency, makeUser, type TestUser } from '../support/builders.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -193,6 +195,30 @@ describe('satisfaction survey: collection and results over HTTP', () => {
     expect([r.status, r.body.code]).toEqual([404, 'SURVEY_TOKEN_UNKNOWN']);
     const k = await t.api<Err>('POST', '/api/survey/public/kiosk/visit', { kioskToken: 'B'.repeat(32) });
     expect([k.status, k.body.code]).toEqual([401, 'SURVEY_KIOSK_UNKNOWN']);
+  });
+
+  it('refuses a visit token that was altered or signed elsewhere, and one that expired', async () => {
+    const v = await t.api<VisitBody>('POST', `/api/survey/public/desks/${deskB.publicCode}/visit`);
+    const answers = answersFor(v.body, 4);
+    // The desk id inside the token changed: the signature no longer matches.
+    const [payload, sig] = v.body.visitToken.split('.');
+    const bytes = Buffer.from(payload, 'base64url');
+    bytes.writeUInt32BE(bytes.readUInt32BE(18) + 1, 18);
+    const altered = await submit({ visitToken: `${bytes.toString('base64url')}.${sig}`, answers });
+    expect([altered.status, altered.body.code]).toEqual([404, 'SURVEY_TOKEN_UNKNOWN']);
+    // The same visit signed by this server's key 31 minutes ago: a QR visit lasts 30.
+    const key = createHmac('sha256', t.app.get<KeyObject>(JWT_KEY)).update('cchc survey visit token v1').digest();
+    const claims = decodeVisitToken(
+      v.body.visitToken,
+      (p) => createHmac('sha256', key).update(p).digest(),
+      timingSafeEqual,
+    )!;
+    const old = encodeVisitToken({ ...claims, issuedAt: new Date(Date.now() - 31 * 60_000) }, (p) =>
+      createHmac('sha256', key).update(p).digest(),
+    );
+    const expired = await submit({ visitToken: old, answers });
+    expect([expired.status, expired.body.code]).toEqual([410, 'SURVEY_TOKEN_EXPIRED']);
+    // (The fresh token stays unused: the figures below count the responses sent so far.)
   });
 
   it('keeps contact details only when the respondent agreed, and nothing else that identifies them', async () => {

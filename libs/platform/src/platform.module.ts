@@ -48,7 +48,7 @@ export class PlatformModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [AppConfig, TokenService, AuditLog],
+      exports: [AppConfig, JWT_KEY, TokenService, AuditLog],
     };
   }
 }

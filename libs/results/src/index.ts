@@ -7,9 +7,12 @@ import { Scorecard } from './scorecards/scorecard.entity.js';
 
 export { ResultsModule } from './results.module.js';
 export { Scheme, SchemeNode, Scorecard, ScorecardItem, EvidenceFile };
+export type { TestDerivation } from './scorecards/scorecard-item.entity.js';
 export { SchemesService } from './schemes/schemes.service.js';
 export { ScorecardsService } from './scorecards/scorecards.service.js';
 export { TestDerivedService } from './test-derived/test-derived.service.js';
+export { SurveyCriterionService, type SurveyRecomputedLeaf } from './survey-criterion/survey-criterion.service.js';
+export type { SurveyDerivation } from './domain/survey-criterion.js';
 export { RankingService } from './reports/ranking.service.js';
 
 export const resultsEntities = [Scheme, SchemeNode, Scorecard, ScorecardItem, EvidenceFile];

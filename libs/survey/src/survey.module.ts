@@ -3,6 +3,7 @@ import { CollectionCache } from './collection/collection-cache.js';
 import { CollectionService } from './collection/collection.service.js';
 import { KiosksController } from './collection/kiosks.controller.js';
 import { PublicSurveyController } from './collection/public-survey.controller.js';
+import { ResponseWriter } from './collection/response-writer.js';
 import { DesksController } from './desks/desks.controller.js';
 import { DesksService } from './desks/desks.service.js';
 import { FormsController } from './forms/forms.controller.js';
@@ -29,6 +30,7 @@ import { SurveysService } from './surveys/surveys.service.js';
     DesksService,
     SurveysService,
     CollectionService,
+    ResponseWriter,
     SurveyResultsService,
     { provide: SurveyResultsReader, useExisting: SurveyResultsService },
   ],

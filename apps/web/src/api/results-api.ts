@@ -66,7 +66,9 @@ export interface CountedAttempt {
 export type DerivationReason = 'OK' | 'NO_ATTEMPTS' | 'TOO_FEW_CANDIDATES' | 'LOW_COVERAGE' | 'STAFF_COUNT_UNKNOWN';
 
 /** The evidence behind a test-derived criterion's points, as the server computed it. */
+/** How a test-derived leaf's points were computed (libs/results test-derived). */
 export interface Derivation {
+  kind?: 'test';
   pointsCenti: number;
   flagged: boolean;
   reason: DerivationReason;
@@ -83,6 +85,28 @@ export interface Derivation {
   agencyIds: number[];
   computedAt: string;
 }
+
+/** How a survey leaf's points were computed from the stored responses (libs/results survey-criterion). */
+export interface SurveyDerivation {
+  kind: 'survey';
+  pointsCenti: number;
+  flagged: boolean;
+  reason: 'OK' | 'NO_RESPONSES' | 'TOO_FEW_RESPONSES';
+  responses: number;
+  answers: number;
+  satisfied: number;
+  rateHundredths: number | null;
+  margin95: number | null;
+  low: number | null;
+  high: number | null;
+  form: { id: number; code: string; name: string };
+  questions: { key: string; text: string }[];
+  from: string;
+  to: string;
+  computedAt: string;
+}
+
+export const isSurveyDerivation = (d: Derivation | SurveyDerivation): d is SurveyDerivation => d.kind === 'survey';
 
 export interface EvidenceFile {
   id: number;
@@ -102,7 +126,7 @@ export interface ScorecardItem {
   flagged: boolean;
   final: number;
   evidence: EvidenceFile[];
-  derivation: Derivation | null;
+  derivation: Derivation | SurveyDerivation | null;
 }
 
 export interface ScorecardNode {

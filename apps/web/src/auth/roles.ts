@@ -29,6 +29,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/ranking', label: 'nav.ranking', roles: ROLES, ready: true },
   { path: '/my-tests', label: 'nav.myTests', roles: ['official', 'agency_officer'], ready: true },
   { path: '/join', label: 'nav.join', roles: ROLES, ready: true },
+  { path: '/survey/results', label: 'nav.surveyResults', roles: ['admin', 'inspector', 'agency_officer'], ready: true },
+  { path: '/survey/desks', label: 'nav.surveyDesks', roles: ['admin', 'organizer'], ready: true },
 ];
 
 export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);

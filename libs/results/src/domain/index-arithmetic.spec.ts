@@ -43,6 +43,16 @@ describe('finalCenti: which score a leaf counts with', () => {
       812,
     ],
     ['survey, a self-score ignored', { source: 'survey', selfCenti: 900, appraisedCenti: null, derivedCenti: null }, 0],
+    [
+      'survey computed from responses',
+      { source: 'survey', selfCenti: null, appraisedCenti: null, derivedCenti: 150 },
+      150,
+    ],
+    [
+      'survey computed, then overridden',
+      { source: 'survey', selfCenti: null, appraisedCenti: 100, derivedCenti: 150 },
+      100,
+    ],
     ['a penalty', { source: 'bonus_penalty', selfCenti: null, appraisedCenti: -100, derivedCenti: null }, -100],
   ];
   it.each(cases)('%s', (_name, leaf, expected) => {

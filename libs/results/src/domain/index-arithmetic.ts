@@ -11,12 +11,13 @@ export interface LeafScores {
 
 /**
  * The points a leaf counts with: the appraisal when there is one (an override with a note for
- * test-derived leaves), else the computed points for test-derived leaves, else the self-score
- * for self-assessed leaves; survey and bonus/penalty leaves count only what the appraisal team entered.
+ * computed leaves), else the computed points for test-derived and computed survey leaves, else the
+ * self-score for self-assessed leaves; bonus/penalty leaves (and survey leaves scored by hand) count
+ * only what the appraisal team entered.
  */
 export function finalCenti(leaf: LeafScores): number {
   if (leaf.appraisedCenti !== null) return leaf.appraisedCenti;
-  if (leaf.source === 'test_derived') return leaf.derivedCenti ?? 0;
+  if (leaf.source === 'test_derived' || leaf.source === 'survey') return leaf.derivedCenti ?? 0;
   if (leaf.source === 'self_assessed') return leaf.selfCenti ?? 0;
   return 0;
 }

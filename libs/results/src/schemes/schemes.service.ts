@@ -6,6 +6,7 @@ import { AuditLog, DomainError, notFound, type Principal } from '@app/platform';
 import { fromCenti, toCenti } from '../domain/decimal.js';
 import { parseRankingConfig, type RankingConfig } from '../domain/ranking.js';
 import { validateSchemeTree, type SchemeNodeInput } from '../domain/scheme-tree.js';
+import { isComputedSurveyLeaf, parseSurveyLeafConfig } from '../domain/survey-criterion.js';
 import { parseTestDerivedConfig } from '../domain/test-derived.js';
 import type { SchemeDocumentDto } from '../dto/scheme.dto.js';
 import { Scorecard } from '../scorecards/scorecard.entity.js';
@@ -43,6 +44,8 @@ export interface SchemeSummary {
 export function leafConfigProblems(node: SchemeNodeInput): string[] {
   const config = node.config ?? null;
   if (node.source === 'test_derived') return parseTestDerivedConfig(config, node.max).problems;
+  // A survey leaf without configuration is scored by hand by the appraisal team.
+  if (node.source === 'survey') return isComputedSurveyLeaf(config) ? parseSurveyLeafConfig(config).problems : [];
   if (node.source === 'bonus_penalty') {
     const extra = Object.keys(config ?? {}).filter((k) => k !== 'penaltyMax');
     const pm = config?.penaltyMax;

@@ -1,5 +1,14 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { SurveyDerivation } from '../domain/survey-criterion.js';
 import type { Derivation } from '../domain/test-derived.js';
+
+/** The evidence behind a test-derived leaf's points. */
+export type TestDerivation = Derivation & {
+  kind?: undefined;
+  config: unknown;
+  agencyIds: number[];
+  computedAt: string;
+};
 
 /** A scorecard's scores on one leaf of the scheme, in hundredths of a point. */
 @Entity('par_scorecard_items')
@@ -27,15 +36,15 @@ export class ScorecardItem {
   @Column({ type: 'text', name: 'appraisal_note', nullable: true })
   appraisalNote: string | null;
 
-  /** Points computed from test results (test-derived leaves). */
+  /** Points computed from test results (test-derived leaves) or survey responses (computed survey leaves). */
   @Column({ type: 'int', name: 'derived_centi', nullable: true })
   derivedCenti: number | null;
 
   /** The evidence and figures behind derived_centi, as computed. */
   @Column({ type: 'simple-json', nullable: true })
-  derivation: (Derivation & { config: unknown; agencyIds: number[]; computedAt: string }) | null;
+  derivation: TestDerivation | SurveyDerivation | null;
 
-  /** The computation asks the appraisal team to look (coverage shortfall, no attempts). */
+  /** The computation asks the appraisal team to look (coverage shortfall, no attempts, too few survey responses). */
   @Column({ type: 'boolean', default: false })
   flagged: boolean;
 

@@ -23,9 +23,13 @@ import {
   ScorecardListQuery,
   SelfScoresDto,
 } from '../dto/scorecard.dto.js';
+import { SurveyCriterionService, type SurveyRecomputedLeaf } from '../survey-criterion/survey-criterion.service.js';
 import { TestDerivedService, type RecomputeReport } from '../test-derived/test-derived.service.js';
 import { EVIDENCE_MAX_BYTES, EvidenceService, type EvidenceView, type UploadedEvidence } from './evidence.service.js';
 import { ScorecardsService, type ScorecardSummary, type ScorecardView } from './scorecards.service.js';
+
+/** The test-derived leaves as before, and the computed survey leaves beside them. */
+export type CriteriaRecomputeReport = RecomputeReport & { survey: SurveyRecomputedLeaf[] };
 
 const upload = FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 0 } });
 
@@ -38,6 +42,7 @@ export class ScorecardsController {
     private readonly scorecards: ScorecardsService,
     private readonly evidence: EvidenceService,
     private readonly testDerived: TestDerivedService,
+    private readonly surveyCriteria: SurveyCriterionService,
   ) {}
 
   @Post('schemes/:id/scorecards')
@@ -54,9 +59,13 @@ export class ScorecardsController {
   @Post('schemes/:id/recompute')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Inspector)
-  @ApiOperation({ summary: 'Recompute every test-derived criterion of the scheme from the graded attempts' })
-  recomputeScheme(@CurrentUser() p: Principal, @Param() { id }: IdParam): Promise<RecomputeReport> {
-    return this.testDerived.recomputeScheme(id, p);
+  @ApiOperation({
+    summary:
+      'Recompute every test-derived criterion from the graded attempts and every survey criterion from the responses',
+  })
+  async recomputeScheme(@CurrentUser() p: Principal, @Param() { id }: IdParam): Promise<CriteriaRecomputeReport> {
+    const tests = await this.testDerived.recomputeScheme(id, p);
+    return { ...tests, survey: await this.surveyCriteria.recomputeScheme(id, p) };
   }
 
   @Post('schemes/:id/publish')
@@ -132,9 +141,12 @@ export class ScorecardsController {
   @Post('scorecards/:id/recompute')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Inspector)
-  @ApiOperation({ summary: "Recompute the scorecard's test-derived criteria; a published one is only checked" })
-  recompute(@CurrentUser() p: Principal, @Param() { id }: IdParam): Promise<RecomputeReport> {
-    return this.testDerived.recomputeScorecard(id, p);
+  @ApiOperation({
+    summary: "Recompute the scorecard's test-derived and survey criteria; a published one is only checked",
+  })
+  async recompute(@CurrentUser() p: Principal, @Param() { id }: IdParam): Promise<CriteriaRecomputeReport> {
+    const tests = await this.testDerived.recomputeScorecard(id, p);
+    return { ...tests, survey: await this.surveyCriteria.recomputeScorecard(id, p) };
   }
 
   @Post('scorecards/:id/items/:code/evidence')

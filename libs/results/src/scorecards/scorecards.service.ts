@@ -330,10 +330,14 @@ export class ScorecardsService {
         const centi = entry.score === null || entry.score === undefined ? null : toCenti(entry.score);
         if (centi !== null) assertInRange(node, centi, entry.code);
         const proposed =
-          node.source === 'test_derived' ? item.derivedCenti : node.source === 'self_assessed' ? item.selfCenti : null;
+          node.source === 'test_derived' || node.source === 'survey'
+            ? item.derivedCenti
+            : node.source === 'self_assessed'
+              ? item.selfCenti
+              : null;
         const note = entry.note?.trim() || null;
-        // Departing from what the agency or the computation proposed needs a reason; survey and
-        // bonus/penalty points have no proposal, so their note is optional.
+        // Departing from what the agency or the computation proposed needs a reason; bonus/penalty
+        // points and survey points scored by hand have no proposal, so their note is optional.
         if (centi !== null && proposed !== null && centi !== proposed && !note) {
           throw new DomainError(
             'APPRAISAL_NOTE_REQUIRED',
@@ -353,7 +357,12 @@ export class ScorecardsService {
         await this.audit.record(
           {
             actor,
-            action: node.source === 'test_derived' ? 'par.test_derived.overridden' : 'par.appraised',
+            action:
+              node.source === 'test_derived'
+                ? 'par.test_derived.overridden'
+                : node.source === 'survey' && item.derivedCenti !== null
+                  ? 'par.survey.overridden'
+                  : 'par.appraised',
             entityType: 'par_scorecard_item',
             entityId: item.id,
             agencyId: card.agencyId,

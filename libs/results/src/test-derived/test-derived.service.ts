@@ -177,7 +177,7 @@ export class TestDerivedService {
     const before = {
       points: item.derivedCenti === null ? null : fromCenti(item.derivedCenti),
       flagged: item.flagged,
-      candidates: item.derivation?.candidates ?? null,
+      candidates: item.derivation?.kind === 'survey' ? null : (item.derivation?.candidates ?? null),
     };
     item.derivedCenti = d.pointsCenti;
     item.flagged = d.flagged;

@@ -1,11 +1,26 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { createHash, createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
-import { AuditLog, canReachAgency, DomainError, forbidden, notFound, RateLimit, type Principal } from '@app/platform';
+import { DataSource, In } from 'typeorm';
+import {
+  AuditLog,
+  canReachAgency,
+  DomainError,
+  forbidden,
+  JWT_KEY,
+  notFound,
+  RateLimit,
+  type Principal,
+} from '@app/platform';
 import { checkAnswers } from '../domain/form-rules.js';
 import { windowState } from '../domain/survey-window.js';
-import { visitTokenExpiry, visitTokenState, type VisitSource } from '../domain/visit-token.js';
+import {
+  decodeVisitToken,
+  encodeVisitToken,
+  visitTokenExpiry,
+  type VisitClaims,
+  type VisitSource,
+} from '../domain/visit-token.js';
 import { DesksService } from '../desks/desks.service.js';
 import { SurveyProcedure } from '../desks/procedure.entity.js';
 import { ServiceDesk } from '../desks/service-desk.entity.js';
@@ -22,12 +37,17 @@ import { SurveyDeskLink } from '../surveys/survey-desk.entity.js';
 import { Survey } from '../surveys/survey.entity.js';
 import { CollectionCache } from './collection-cache.js';
 import { KioskDevice } from './kiosk-device.entity.js';
-import { SurveyAnswer } from './survey-answer.entity.js';
-import { SurveyResponse } from './survey-response.entity.js';
+import { ResponseWriter } from './response-writer.js';
 import { VisitToken } from './visit-token.entity.js';
 
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 const newToken = (): string => randomBytes(24).toString('base64url');
+const tokenUsed = (): DomainError =>
+  new DomainError(
+    'SURVEY_TOKEN_USED',
+    'This visit has already been answered: each visit takes one response',
+    'conflict',
+  );
 
 /** Who is starting or sending a visit: a kiosk, or an address using the QR link (kept in memory only). */
 type Device = { kind: 'kiosk'; kioskId: number } | { kind: 'address'; ip: string };
@@ -42,6 +62,14 @@ export class CollectionService {
   private readonly limiters = new Map<string, RateLimit>();
   /** Failed token look-ups per address: guessing tokens is slow. */
   private readonly badTokens = new RateLimit('survey-bad-token', 30, 60);
+  /** The key that signs visit tokens, derived from the server's signing key for this use only. */
+  private readonly visitKey: KeyObject;
+  /**
+   * Tokens spent through this server, until they expire: a replay is refused at once, without a
+   * database read. The unique index on the stored hash is the guard across servers and restarts.
+   */
+  private readonly spent = new Map<string, number>();
+  private spentSweepAt = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -49,7 +77,13 @@ export class CollectionService {
     private readonly desks: DesksService,
     private readonly audit: AuditLog,
     private readonly cache: CollectionCache,
-  ) {}
+    private readonly writer: ResponseWriter,
+    @Inject(JWT_KEY) serverKey: KeyObject,
+  ) {
+    this.visitKey = createSecretKey(createHmac('sha256', serverKey).update('cchc survey visit token v1').digest());
+  }
+
+  private readonly mac = (payload: Buffer): Buffer => createHmac('sha256', this.visitKey).update(payload).digest();
 
   async registerKiosk(p: Principal, deskId: number, name: string): Promise<RegisteredKioskView> {
     const desk = await this.desks.get(p, deskId);
@@ -135,7 +169,7 @@ export class CollectionService {
 
   /** Stores one response, spending its visit token; every answer is checked against the survey's form version. */
   async submit(dto: SubmitResponseDto, ip: string): Promise<ResponseReceipt> {
-    const token = await this.db.getRepository(VisitToken).findOneBy({ tokenHash: sha256(dto.visitToken) });
+    const token = decodeVisitToken(dto.visitToken, this.mac, timingSafeEqual);
     if (!token) {
       await this.badTokens.consume(ip);
       throw new DomainError(
@@ -144,16 +178,13 @@ export class CollectionService {
         'not_found',
       );
     }
+    const tokenHash = sha256(dto.visitToken);
     const now = new Date();
-    const state = visitTokenState(token, now);
-    if (state === 'used') {
-      throw new DomainError(
-        'SURVEY_TOKEN_USED',
-        'This visit has already been answered: each visit takes one response',
-        'conflict',
-      );
-    }
-    if (state === 'expired') {
+    const expiresAt = visitTokenExpiry(token.source, token.issuedAt);
+    if (this.spent.has(tokenHash)) throw tokenUsed();
+    if (now.getTime() >= expiresAt.getTime()) {
+      // A spent token is reported as used even after it expires: the respondent learns the real reason.
+      if (await this.db.getRepository(VisitToken).existsBy({ tokenHash })) throw tokenUsed();
       throw new DomainError(
         'SURVEY_TOKEN_EXPIRED',
         'This form was opened too long ago; reload the page to start again',
@@ -161,8 +192,9 @@ export class CollectionService {
       );
     }
     const survey = await this.cache.get(`survey:${token.surveyId}`, () =>
-      this.db.getRepository(Survey).findOneByOrFail({ id: token.surveyId }),
+      this.db.getRepository(Survey).findOneBy({ id: token.surveyId }),
     );
+    if (!survey) throw new DomainError('SURVEY_CLOSED', 'The survey no longer exists', 'gone', { state: 'none' });
     this.assertOpen(survey, now);
     const device: Device = token.kioskId ? { kind: 'kiosk', kioskId: token.kioskId } : { kind: 'address', ip };
     await this.limiter('submit-device', survey.deviceRatePerMinute).consume(deviceKey(device));
@@ -190,40 +222,36 @@ export class CollectionService {
     }
     const contact = dto.contact?.consent === true ? dto.contact : undefined;
 
-    await this.db.transaction(async (m) => {
-      // Only one response may spend the token, even when two arrive at once.
-      const spent = await m
-        .createQueryBuilder()
-        .update(VisitToken)
-        .set({ usedAt: now })
-        .where({ id: token.id, usedAt: IsNull() })
-        .execute();
-      if (spent.affected !== 1) {
-        throw new DomainError(
-          'SURVEY_TOKEN_USED',
-          'This visit has already been answered: each visit takes one response',
-          'conflict',
-        );
-      }
-      const response = await m.getRepository(SurveyResponse).insert({
-        surveyId: survey.id,
-        formId: survey.formId,
-        formVersionId: survey.formVersionId,
-        deskId: token.deskId,
-        agencyId: token.agencyId,
-        visitTokenId: token.id,
-        source: token.source,
-        respondentType: dto.respondentType ?? null,
-        procedureId: dto.procedureId ?? null,
-        contactName: contact?.name?.trim() || null,
-        contactPhone: contact?.phone?.trim() || null,
-        contactEmail: contact?.email?.trim() || null,
-        submittedAt: now,
-      });
-      const responseId = response.identifiers[0].id as number;
-      await m.getRepository(SurveyAnswer).insert(
-        checked.answers.map((a) => ({
-          responseId,
+    this.markSpent(tokenHash, expiresAt.getTime(), now.getTime());
+    let outcome: 'stored' | 'spent';
+    try {
+      outcome = await this.writer.write({
+        token: {
+          tokenHash,
+          surveyId: survey.id,
+          deskId: token.deskId,
+          agencyId: token.agencyId,
+          source: token.source,
+          kioskId: token.kioskId,
+          issuedAt: token.issuedAt,
+          expiresAt,
+          usedAt: now,
+        },
+        response: {
+          surveyId: survey.id,
+          formId: survey.formId,
+          formVersionId: survey.formVersionId,
+          deskId: token.deskId,
+          agencyId: token.agencyId,
+          source: token.source,
+          respondentType: dto.respondentType ?? null,
+          procedureId: dto.procedureId ?? null,
+          contactName: contact?.name?.trim() || null,
+          contactPhone: contact?.phone?.trim() || null,
+          contactEmail: contact?.email?.trim() || null,
+          submittedAt: now,
+        },
+        answers: checked.answers.map((a) => ({
           formId: survey.formId,
           formVersionId: survey.formVersionId,
           questionId: a.questionId,
@@ -237,8 +265,13 @@ export class CollectionService {
           choice: a.choice,
           text: a.text,
         })),
-      );
-    });
+      });
+    } catch (e) {
+      // Not stored: the respondent may send again with the same token.
+      this.spent.delete(tokenHash);
+      throw e;
+    }
+    if (outcome === 'spent') throw tokenUsed();
     return { accepted: true, receivedAt: now };
   }
 
@@ -248,19 +281,18 @@ export class CollectionService {
     await this.limiter('visit-desk', survey.deskRatePerMinute).consume(`desk:${desk.id}`);
     await this.limiter('visit-device', survey.deviceRatePerMinute).consume(deviceKey(device));
     const def = await this.forms.definition(survey.formVersionId);
-    const visitToken = newToken();
-    const expiresAt = visitTokenExpiry(source, now);
-    await this.db.getRepository(VisitToken).insert({
-      tokenHash: sha256(visitToken),
+    const claims: VisitClaims = {
+      nonce: randomBytes(12),
+      source,
       surveyId: survey.id,
       deskId: desk.id,
       agencyId: desk.agencyId,
-      source,
       kioskId: device.kind === 'kiosk' ? device.kioskId : null,
       issuedAt: now,
-      expiresAt,
-      usedAt: null,
-    });
+    };
+    // Nothing is written for a visit: the signed token carries it to the response.
+    const visitToken = encodeVisitToken(claims, this.mac);
+    const expiresAt = visitTokenExpiry(source, now);
     return {
       visitToken,
       expiresAt,
@@ -303,6 +335,14 @@ export class CollectionService {
     }
     if (state === 'paused') throw new DomainError('SURVEY_CLOSED', 'The survey is paused', 'conflict', details);
     throw new DomainError('SURVEY_CLOSED', `The survey closed at ${survey.closesAt.toISOString()}`, 'gone', details);
+  }
+
+  /** Remembers a spent token until it expires; forgets expired ones once a minute. */
+  private markSpent(hash: string, expiresAtMs: number, nowMs: number): void {
+    this.spent.set(hash, expiresAtMs);
+    if (nowMs - this.spentSweepAt < 60_000) return;
+    this.spentSweepAt = nowMs;
+    for (const [h, exp] of this.spent) if (exp <= nowMs) this.spent.delete(h);
   }
 
   private limiter(name: string, perMinute: number): RateLimit {

@@ -23,7 +23,7 @@ const view = (d: ServiceDesk): DeskView => ({
 
 @Injectable()
 export class DesksService {
-  private procedureCache: { at: number; items: ProcedureView[] } | null = null;
+  private procedureCache: { at: number; items: Promise<ProcedureView[]> } | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -114,11 +114,19 @@ export class DesksService {
       return (await this.db.getRepository(SurveyProcedure).find({ order: { field: 'ASC', name: 'ASC' } })).map((x) => ({
         ...x,
       }));
+    // One read shared by the requests that arrive while it runs; a failed read is not kept.
     if (!this.procedureCache || Date.now() - this.procedureCache.at > 60_000) {
-      const items = await this.db
-        .getRepository(SurveyProcedure)
-        .find({ where: { active: true }, order: { field: 'ASC', name: 'ASC' } });
-      this.procedureCache = { at: Date.now(), items: items.map((x) => ({ ...x })) };
+      const entry = {
+        at: Date.now(),
+        items: this.db
+          .getRepository(SurveyProcedure)
+          .find({ where: { active: true }, order: { field: 'ASC', name: 'ASC' } })
+          .then((rows) => rows.map((x): ProcedureView => ({ ...x }))),
+      };
+      this.procedureCache = entry;
+      entry.items.catch(() => {
+        if (this.procedureCache === entry) this.procedureCache = null;
+      });
     }
     return this.procedureCache.items;
   }

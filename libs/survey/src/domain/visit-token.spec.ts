@@ -1,4 +1,13 @@
-import { TOKEN_PATTERN, visitTokenExpiry, visitTokenState } from './visit-token.js';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  decodeVisitToken,
+  encodeVisitToken,
+  TOKEN_PATTERN,
+  VISIT_TOKEN_PATTERN,
+  visitTokenExpiry,
+  visitTokenState,
+  type VisitClaims,
+} from './visit-token.js';
 
 const t0 = new Date('2026-11-20T02:00:00Z');
 const at = (ms: number): Date => new Date(t0.getTime() + ms);
@@ -32,4 +41,42 @@ describe('TOKEN_PATTERN', () => {
     ['a'.repeat(65), false],
   ];
   it.each(cases)('%s → %s', (token, ok) => expect(TOKEN_PATTERN.test(token)).toBe(ok));
+});
+
+describe('signed visit tokens', () => {
+  const key = Buffer.from('a key for the tests only, 32 bytes!!');
+  const mac = (p: Buffer) => createHmac('sha256', key).update(p).digest();
+  const other = (p: Buffer) => createHmac('sha256', 'another key').update(p).digest();
+  const claims: VisitClaims = {
+    nonce: Buffer.alloc(12, 7),
+    source: 'kiosk',
+    surveyId: 12,
+    deskId: 345,
+    agencyId: 6789,
+    kioskId: 4_000_000_000,
+    issuedAt: new Date('2026-11-20T02:00:00.123Z'),
+  };
+  const token = encodeVisitToken(claims, mac);
+  const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
+
+  it('reads back what it signed, QR and kiosk alike', () => {
+    expect(VISIT_TOKEN_PATTERN.test(token)).toBe(true);
+    expect(decodeVisitToken(token, mac, timingSafeEqual)).toEqual(claims);
+    const qr = { ...claims, source: 'qr' as const, kioskId: null };
+    expect(decodeVisitToken(encodeVisitToken(qr, mac), mac, timingSafeEqual)).toEqual(qr);
+  });
+
+  const refused: [string, string][] = [
+    ['signed with another key', encodeVisitToken(claims, other)],
+    ['a payload byte changed', flip(token, 20)],
+    ['the signature changed', flip(token, token.length - 3)],
+    ['no signature', token.split('.')[0]],
+    ['a random string', 'A'.repeat(32)],
+    ['empty', ''],
+  ];
+  it.each(refused)('refuses a token %s', (_n, t) => expect(decodeVisitToken(t, mac, timingSafeEqual)).toBeNull());
+
+  it('refuses ids that do not fit', () => {
+    expect(() => encodeVisitToken({ ...claims, deskId: -1 }, mac)).toThrow(RangeError);
+  });
 });

@@ -1,10 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
   Equals,
-  IsArray,
   IsEmail,
   IsIn,
   IsInt,
@@ -18,6 +15,7 @@ import {
 } from 'class-validator';
 import { RESPONDENT_TYPES, type RespondentType } from '../domain/form-rules.js';
 import { TOKEN_PATTERN } from '../domain/visit-token.js';
+import { IsAnswerList } from './answer-list.js';
 import { QueryInt } from './common.js';
 import { ProcedureView } from './desk.dto.js';
 import { FormView } from './form.dto.js';
@@ -124,15 +122,11 @@ export class ContactDto {
 export class SubmitResponseDto {
   @ApiProperty({ description: 'The one-visit token the page or kiosk received' })
   @IsString()
-  @Matches(TOKEN_PATTERN, { message: TOKEN_MESSAGE })
+  @Matches(/^[A-Za-z0-9_.-]{20,128}$/, { message: TOKEN_MESSAGE })
   visitToken: string;
 
   @ApiProperty({ type: [AnswerDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => AnswerDto)
+  @IsAnswerList()
   answers: AnswerDto[];
 
   @ApiProperty({ required: false, enum: RESPONDENT_TYPES })

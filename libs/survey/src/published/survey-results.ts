@@ -32,6 +32,15 @@ export interface AgencySatisfaction {
   marginMethod: 'normal' | 'wilson' | 'none';
 }
 
+/** A form as an index criterion names it: by its stable code, with the scale questions of its current version. */
+export interface PublishedSurveyForm {
+  id: number;
+  code: string;
+  name: string;
+  /** Scale questions of the current version, in form order: the ones a criterion may count. */
+  scaleQuestions: { key: string; sectionKey: string; text: string }[];
+}
+
 /**
  * The read side of survey results. One row per requested agency, in the order asked, zero counts
  * when an agency has no responses. The same stored responses give the same figures every time.
@@ -39,4 +48,6 @@ export interface AgencySatisfaction {
  */
 export abstract class SurveyResultsReader {
   abstract satisfaction(query: SatisfactionQuery): Promise<AgencySatisfaction[]>;
+  /** The form with this code, or null. */
+  abstract formByCode(code: string): Promise<PublishedSurveyForm | null>;
 }

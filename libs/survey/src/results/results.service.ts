@@ -19,7 +19,12 @@ import { SurveyFormVersion } from '../forms/survey-form-version.entity.js';
 import { SurveyForm } from '../forms/survey-form.entity.js';
 import { SurveyQuestion } from '../forms/survey-question.entity.js';
 import { SurveySection } from '../forms/survey-section.entity.js';
-import { SurveyResultsReader, type AgencySatisfaction, type SatisfactionQuery } from '../published/survey-results.js';
+import {
+  SurveyResultsReader,
+  type AgencySatisfaction,
+  type PublishedSurveyForm,
+  type SatisfactionQuery,
+} from '../published/survey-results.js';
 
 type SqlDimension = 'overall' | 'question' | 'section' | 'desk' | 'agency';
 const GROUP_COLUMN: Record<SqlDimension, string | null> = {
@@ -70,6 +75,30 @@ export class SurveyResultsService extends SurveyResultsReader {
         marginMethod: g?.method ?? 'none',
       };
     });
+  }
+
+  async formByCode(code: string): Promise<PublishedSurveyForm | null> {
+    const form = await this.db.getRepository(SurveyForm).findOneBy({ code });
+    if (!form?.currentVersionId) return null;
+    const [sections, questions] = await Promise.all([
+      this.db.getRepository(SurveySection).find({ where: { formVersionId: form.currentVersionId } }),
+      this.db
+        .getRepository(SurveyQuestion)
+        .find({ where: { formVersionId: form.currentVersionId, type: 'scale_1_5' }, order: { position: 'ASC' } }),
+    ]);
+    const sectionOrder = new Map(sections.map((s) => [s.id, s]));
+    return {
+      id: form.id,
+      code: form.code,
+      name: form.name,
+      scaleQuestions: questions
+        .sort(
+          (a, b) =>
+            sectionOrder.get(a.sectionId)!.position - sectionOrder.get(b.sectionId)!.position ||
+            a.position - b.position,
+        )
+        .map((q) => ({ key: q.key, sectionKey: sectionOrder.get(q.sectionId)!.key, text: q.text })),
+    };
   }
 
   /** The mapped points of a survey criterion for each agency, as the index will compute them. */

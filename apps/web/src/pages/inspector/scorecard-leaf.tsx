@@ -2,7 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { downloadFile } from '../../api/api.js';
 import { ApiError } from '../../api/api-error.js';
-import { resultsApi, type Derivation, type ScorecardNode } from '../../api/results-api.js';
+import {
+  isSurveyDerivation,
+  resultsApi,
+  type Derivation,
+  type ScorecardNode,
+  type SurveyDerivation,
+} from '../../api/results-api.js';
 import { useResource } from '../../api/use-resource.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { vi, type MessageKey } from '../../i18n/messages.js';
@@ -181,7 +187,12 @@ export function LeafCard({
       {self && (item.evidence.length > 0 || editSelf) && (
         <Evidence scorecardId={scorecardId} node={node} canUpload={editSelf} onUploaded={onChanged} />
       )}
-      {item.derivation && <DerivationView derivation={item.derivation} />}
+      {item.derivation &&
+        (isSurveyDerivation(item.derivation) ? (
+          <SurveyDerivationView derivation={item.derivation} />
+        ) : (
+          <DerivationView derivation={item.derivation} />
+        ))}
       {showHistory && <History itemId={item.id} />}
     </article>
   );
@@ -267,6 +278,50 @@ function Evidence({
       )}
       <ErrorAlert error={error} />
     </div>
+  );
+}
+
+/** The evidence behind survey points: the form, its questions, the window and the satisfaction figures. */
+function SurveyDerivationView({ derivation: d }: { derivation: SurveyDerivation }) {
+  const { t, lang } = useI18n();
+  const pct = (h: number | null): string => (h === null ? '—' : `${formatNumber(h / 100, lang)} %`);
+  const day = (iso: string): string => new Date(iso).toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  return (
+    <details className="derivation">
+      <summary>{t('cards.surveyDerivation', { responses: d.responses, form: d.form.name })}</summary>
+      <dl className="facts">
+        <div>
+          <dt>{t('cards.surveyRate')}</dt>
+          <dd data-testid="derivation-survey-rate">
+            {pct(d.rateHundredths)}
+            {d.margin95 !== null ? ` (± ${formatNumber(d.margin95, lang)})` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('cards.surveyAnswers')}</dt>
+          <dd>
+            {d.satisfied}/{d.answers}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('cards.surveyWindow')}</dt>
+          <dd>
+            {day(d.from)} – {day(d.to)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('cards.computedAt')}</dt>
+          <dd>{new Date(d.computedAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</dd>
+        </div>
+      </dl>
+      <ul>
+        {d.questions.map((q) => (
+          <li key={q.key}>
+            {q.key}. {q.text}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
