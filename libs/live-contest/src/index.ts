@@ -11,6 +11,7 @@ import { ContestAnswer } from './live/contest-answer.entity.js';
 import { ContestPlayer } from './live/contest-player.entity.js';
 import { JudgeScore } from './live/judge-score.entity.js';
 import { LiveSession } from './live/live-session.entity.js';
+import { LiveContestSessionSnapshot1764204200000 } from './live/session-snapshot.migration.js';
 import { ContestResult } from './results/contest-result.entity.js';
 
 export { LiveContestModule } from './live-contest.module.js';
@@ -34,4 +35,8 @@ export const liveContestEntities = [
   OnlineAttempt,
   OnlineAnswer,
 ];
-export const liveContestMigrations = [LiveContestTables1764204000000, LiveContestOnline1764204100000];
+export const liveContestMigrations = [
+  LiveContestTables1764204000000,
+  LiveContestOnline1764204100000,
+  LiveContestSessionSnapshot1764204200000,
+];

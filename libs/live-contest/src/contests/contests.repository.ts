@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ContestQuestion } from './contest-question.entity.js';
 import { ContestRound } from './contest-round.entity.js';
 import { Contest } from './contest.entity.js';
+import { LiveSession } from '../live/live-session.entity.js';
 import { RosterEntry } from './roster-entry.entity.js';
 
 /** A contest with its rounds and questions in play order. */
@@ -75,6 +76,15 @@ export class ContestsRepository {
       await m.getRepository(RosterEntry).delete({ contestId });
       if (entries.length) await m.getRepository(RosterEntry).insert(entries.map((e) => ({ ...e, contestId })));
       return entries.length;
+    });
+  }
+
+  /** The contest's sessions still live (each plays its own snapshot of the contest). */
+  liveSessions(contestId: number): Promise<LiveSession[]> {
+    return this.db.getRepository(LiveSession).find({
+      select: { id: true, pin: true, createdAt: true },
+      where: { contestId, state: 'live' },
+      order: { id: 'ASC' },
     });
   }
 
