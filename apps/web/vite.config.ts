@@ -19,6 +19,7 @@ export default defineConfig({
     alias: {
       '@protocol': here('../../libs/live-contest/src/protocol.ts'),
       '@exam-views': here('../../libs/exam-bank/src/published/candidate-views.ts'),
+      '@online-views': here('../../libs/live-contest/src/online/online-views.ts'),
     },
   },
   build: {

@@ -61,6 +61,7 @@ describe('web UI foundation in a real browser', () => {
       'Trang chủ',
       'Cơ quan, đơn vị',
       'Người dùng',
+      'Quản lý thi trực tuyến',
     ]);
 
     await page.getByRole('button', { name: /English/ }).click();

@@ -2,11 +2,11 @@ import { canOpen, navFor, ROLES } from './roles.js';
 
 describe('navigation by role', () => {
   it.each([
-    ['admin', ['/', '/admin/agencies', '/admin/users']],
-    ['organizer', ['/', '/admin/agencies']],
-    ['inspector', ['/', '/admin/agencies']],
+    ['admin', ['/', '/admin/agencies', '/admin/users', '/online/manage']],
+    ['organizer', ['/', '/admin/agencies', '/online/manage']],
+    ['inspector', ['/', '/admin/agencies', '/online/manage']],
     ['agency_officer', ['/', '/my-tests']],
-    ['official', ['/', '/my-tests']],
+    ['official', ['/', '/my-tests', '/online']],
   ] as const)('%s sees exactly its ready screens', (role, paths) => {
     expect(
       navFor(role)

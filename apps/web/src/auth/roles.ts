@@ -27,6 +27,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/scorecards', label: 'nav.scorecards', roles: ['admin', 'inspector', 'agency_officer'], ready: false },
   { path: '/ranking', label: 'nav.ranking', roles: ROLES, ready: false },
   { path: '/my-tests', label: 'nav.myTests', roles: ['official', 'agency_officer'], ready: true },
+  { path: '/online', label: 'nav.online', roles: ['official'], ready: true },
+  { path: '/online/manage', label: 'nav.onlineManage', roles: ['admin', 'organizer', 'inspector'], ready: true },
   { path: '/join', label: 'nav.join', roles: ROLES, ready: false },
 ];
 
