@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { OnlineContestResultsReader } from '@app/live-contest';
-import { Role } from '@app/platform';
+import { Role, TokenService } from '@app/platform';
 import type {
   MyOnlineContest,
   MyOnlineResults,
@@ -281,6 +281,26 @@ describe(`online contests on ${TEST_DB}`, () => {
     });
     const closed = await t.api<{ code: string }>('POST', `/api/online-contests/${c.id}/attempts`, {}, a2.token);
     expect([closed.status, closed.body.code]).toEqual([410, 'CONTEST_CLOSED']);
+  });
+
+  it('refuses an exam access-code token: online contests need a personal account', async () => {
+    const c = await makeOnlineContest(t, organizer.token, topicIds);
+    const { accessToken } = t.app.get(TokenService).sign({
+      userId: null,
+      role: Role.Official,
+      agencyId: null,
+      name: 'Thí sinh số báo danh',
+      candidateId: 1,
+      sessionId: 1,
+    });
+    for (const [method, path] of [
+      ['GET', '/api/my/online-contests'],
+      ['POST', `/api/online-contests/${c.id}/attempts`],
+      ['GET', `/api/my/online-contests/${c.id}/results`],
+    ] as const) {
+      const r = await t.api<{ code: string }>(method, path, method === 'POST' ? {} : undefined, accessToken);
+      expect([r.status, r.body.code]).toEqual([403, 'ACCOUNT_REQUIRED']);
+    }
   });
 
   it('lets two starts at once make one attempt, not two', async () => {

@@ -48,6 +48,18 @@ const attemptNotFound = (id: number): DomainError =>
 
 const iso = (d: Date): string => d.toISOString();
 
+/** The caller's account id: an exam access code (no account) opens only its own test session. */
+function accountOf(who: Principal): number {
+  if (who.userId === null) {
+    throw new DomainError(
+      'ACCOUNT_REQUIRED',
+      'Online contests are played with a personal account; an exam access code opens only its own test',
+      'forbidden',
+    );
+  }
+  return who.userId;
+}
+
 /** The drawable questions of a contest: one draw part per area, and each question's current version. */
 interface Pools {
   parts: DrawPart[];
@@ -239,7 +251,7 @@ export class OnlineContestService implements OnApplicationBootstrap, OnModuleDes
     const now = new Date();
     const contests = await this.repo.listPublishedSince(new Date(now.getTime() - RECENTLY_CLOSED_MS));
     const attempts = await this.repo.attemptsOfUser(
-      who.userId!,
+      accountOf(who),
       contests.map((c) => c.id),
     );
     const tree = await this.topicTree();
@@ -260,15 +272,16 @@ export class OnlineContestService implements OnApplicationBootstrap, OnModuleDes
 
   /** Starts a new attempt, or resumes the one under way. */
   async start(who: Principal, contestId: number): Promise<OnlineAttemptView> {
+    const userId = accountOf(who);
     const c = await this.repo.findContest(contestId);
     if (!c || c.state !== 'published') throw REFUSALS.CONTEST_NOT_PUBLISHED;
-    let mine = await this.repo.attemptsOf(contestId, who.userId!);
+    let mine = await this.repo.attemptsOf(contestId, userId);
     const now = new Date();
     const under = mine.find((a) => a.state === 'in_progress');
     if (under && under.deadline.getTime() > now.getTime()) return this.attemptView(c, under, now);
     if (under) {
       await this.finish(under.id, 'expired', under.deadline);
-      mine = await this.repo.attemptsOf(contestId, who.userId!);
+      mine = await this.repo.attemptsOf(contestId, userId);
     }
     const refusal = startRefusal(
       { published: true, opensAt: c.opensAt, closesAt: c.closesAt, maxAttempts: c.maxAttempts },
@@ -280,7 +293,7 @@ export class OnlineContestService implements OnApplicationBootstrap, OnModuleDes
     const variant = await this.draw(c, seed);
     const attempt = await this.repo.insertAttempt({
       contestId,
-      userId: who.userId!,
+      userId: userId,
       agencyId: who.agencyId,
       number: mine.length + 1,
       seed,
@@ -296,7 +309,7 @@ export class OnlineContestService implements OnApplicationBootstrap, OnModuleDes
     });
     if (!attempt) {
       // A second start raced this one and took the number: resume that attempt if it is under way.
-      const again = (await this.repo.attemptsOf(contestId, who.userId!)).find((a) => a.state === 'in_progress');
+      const again = (await this.repo.attemptsOf(contestId, userId)).find((a) => a.state === 'in_progress');
       if (again) return this.attemptView(c, again, new Date());
       throw REFUSALS.NO_ATTEMPTS_LEFT;
     }
@@ -342,8 +355,9 @@ export class OnlineContestService implements OnApplicationBootstrap, OnModuleDes
 
   /** The caller's own attempt; another official's answers ATTEMPT_NOT_FOUND, as if it did not exist. */
   private async ownAttempt(who: Principal, attemptId: number): Promise<OnlineAttempt> {
+    const userId = accountOf(who);
     const a = await this.repo.findAttempt(attemptId);
-    if (!a || a.userId !== who.userId) throw attemptNotFound(attemptId);
+    if (!a || a.userId !== userId) throw attemptNotFound(attemptId);
     return a;
   }
 
@@ -455,14 +469,15 @@ export class OnlineContestService implements OnApplicationBootstrap, OnModuleDes
   }
 
   async myResults(who: Principal, contestId: number): Promise<MyOnlineResults> {
+    const userId = accountOf(who);
     const c = await this.repo.findContest(contestId);
     if (!c || c.state !== 'published') throw REFUSALS.CONTEST_NOT_PUBLISHED;
-    let mine = await this.repo.attemptsOf(contestId, who.userId!);
+    let mine = await this.repo.attemptsOf(contestId, userId);
     const now = Date.now();
     const overdue = mine.filter((a) => a.state === 'in_progress' && a.deadline.getTime() <= now);
     if (overdue.length) {
       for (const a of overdue) await this.finish(a.id, 'expired', a.deadline);
-      mine = await this.repo.attemptsOf(contestId, who.userId!);
+      mine = await this.repo.attemptsOf(contestId, userId);
     }
     const finished = mine.filter((a) => a.state !== 'in_progress');
     return {
