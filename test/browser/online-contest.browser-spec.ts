@@ -21,6 +21,7 @@ describe('an official takes an online contest in the browser', () => {
   let browser: TestBrowser;
   let contestId: number;
   let organizerToken: string;
+  let areaTopicIds: number[];
 
   beforeAll(async () => {
     t = await startTestApp({ WEB_DIR });
@@ -31,9 +32,14 @@ describe('an official takes an online contest in the browser', () => {
       fullName: 'Phạm Thị Lan',
       passwordHash: await hashPassword(PASSWORD),
     });
-    const organizer = await makeUser(t, Role.Organizer, null);
+    const organizer = await makeUser(t, Role.Organizer, null, {
+      username: 'to.chuc',
+      fullName: 'Lê Văn Tổ Chức',
+      passwordHash: await hashPassword(PASSWORD),
+    });
     organizerToken = organizer.token;
     const { topicIds } = await makeAreas(t, 3);
+    areaTopicIds = topicIds;
     const c = await makeOnlineContest(t, organizer.token, topicIds, {
       title: 'Tìm hiểu cải cách hành chính tỉnh Đồng Tháp',
       timeLimitSec: 900,
@@ -120,6 +126,52 @@ describe('an official takes an online contest in the browser', () => {
       expect.objectContaining({ fullName: 'Phạm Thị Lan', score: 30, prediction: 12 }),
     ]);
     expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('lets the organizer create and publish a contest from the form and read its rankings', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.addInitScript("localStorage.setItem('cchc.lang', 'vi')");
+    await page.goto(`${t.url}/login`);
+    await page.getByLabel('Tên đăng nhập').fill('to.chuc');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${t.url}/`);
+    await page.getByRole('link', { name: 'Quản lý thi trực tuyến' }).click();
+    await page.locator('main h1', { hasText: 'Quản lý thi trực tuyến' }).waitFor();
+
+    await page.getByLabel('Tên cuộc thi').fill('Thi trực tuyến quý IV');
+    await page.locator(`#oc-area-${areaTopicIds[0]}`).fill('2');
+    await page.locator(`#oc-area-${areaTopicIds[1]}`).fill('1');
+    await page.getByLabel('Số lượt thi tối đa').fill('2');
+    await page.getByLabel('Tỷ lệ tham gia tối thiểu để xếp hạng đơn vị (%)').fill('60');
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await page.getByText('Đã tạo bản nháp "Thi trực tuyến quý IV"').waitFor();
+    const row = page.locator('tr', { hasText: 'Thi trực tuyến quý IV' });
+    expect(await row.textContent()).toContain('Bản nháp');
+    await row.getByRole('button', { name: 'Công bố' }).click();
+    await row.getByRole('link', { name: 'Xem xếp hạng' }).waitFor();
+
+    const list = await t.api<{ title: string; state: string; minParticipation: number; questionCount: number }[]>(
+      'GET',
+      '/api/online-contests',
+      undefined,
+      organizerToken,
+    );
+    expect(list.body.find((c) => c.title === 'Thi trực tuyến quý IV')).toMatchObject({
+      state: 'published',
+      minParticipation: 0.6,
+      questionCount: 3,
+    });
+
+    // The first contest's rankings: the official's best attempt, the agency under the minimum.
+    await page.goto(`${t.url}/online/manage/${contestId}`);
+    await page.locator('main h1', { hasText: 'Xếp hạng: Tìm hiểu cải cách hành chính tỉnh Đồng Tháp' }).waitFor();
+    expect(await page.getByTestId('online-entrants').textContent()).toContain('Phạm Thị Lan');
+    const agencyRow = page.getByTestId('online-agencies').locator('tr', { hasText: 'Sở Nội vụ' });
+    expect(await agencyRow.textContent()).toContain('Không xếp hạng (dưới 50 %)');
+    expect(await agencyRow.textContent()).toContain('25 %');
     await page.close();
   }, 60_000);
 });

@@ -283,6 +283,24 @@ describe(`online contests on ${TEST_DB}`, () => {
     expect([closed.status, closed.body.code]).toEqual([410, 'CONTEST_CLOSED']);
   });
 
+  it('grades exactly the answers it acknowledged when saves race the submit', async () => {
+    const c = await makeOnlineContest(t, organizer.token, topicIds);
+    for (let round = 0; round < 3; round++) {
+      const o = await official();
+      const start = await t.api<OnlineAttemptView>('POST', `/api/online-contests/${c.id}/attempts`, {}, o.token);
+      const id = start.body.attemptId;
+      const keys = await keysOf(t, id, true);
+      const saves = keys.map((key, i) =>
+        t.api('PUT', `/api/online-attempts/${id}/answers/${i}`, { chosen: [key] }, o.token),
+      );
+      const submit = t.api<OnlineResultView>('POST', `/api/online-attempts/${id}/submit`, {}, o.token);
+      const acked = (await Promise.all(saves)).filter((r) => r.status === 200).length;
+      const refused = (await Promise.all(saves)).filter((r) => r.status === 409).length;
+      expect(acked + refused).toBe(keys.length);
+      expect((await submit).body.correctCount).toBe(acked);
+    }
+  });
+
   it('refuses an exam access-code token: online contests need a personal account', async () => {
     const c = await makeOnlineContest(t, organizer.token, topicIds);
     const { accessToken } = t.app.get(TokenService).sign({
