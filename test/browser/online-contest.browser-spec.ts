@@ -138,7 +138,10 @@ describe('an official takes an online contest in the browser', () => {
     await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL(`${t.url}/`);
-    await page.getByRole('link', { name: 'Quản lý thi trực tuyến' }).click();
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Quản lý thi trực tuyến' })
+      .click();
     await page.locator('main h1', { hasText: 'Quản lý thi trực tuyến' }).waitFor();
 
     await page.getByLabel('Tên cuộc thi').fill('Thi trực tuyến quý IV');
@@ -169,7 +172,9 @@ describe('an official takes an online contest in the browser', () => {
     await page.goto(`${t.url}/online/manage/${contestId}`);
     await page.locator('main h1', { hasText: 'Xếp hạng: Tìm hiểu cải cách hành chính tỉnh Đồng Tháp' }).waitFor();
     expect(await page.getByTestId('online-entrants').textContent()).toContain('Phạm Thị Lan');
-    const agencyRow = page.getByTestId('online-agencies').locator('tr', { hasText: 'Sở Nội vụ' });
+    expect(await page.getByTestId('online-no-ranked').textContent()).toContain('tối thiểu 50 %');
+    await page.getByText(/đơn vị không xếp hạng \(tỷ lệ tham gia dưới 50 %\)/).click();
+    const agencyRow = page.getByTestId('online-agencies-excluded').locator('tr', { hasText: 'Sở Nội vụ' });
     expect(await agencyRow.textContent()).toContain('Không xếp hạng (dưới 50 %)');
     expect(await agencyRow.textContent()).toContain('25 %');
     await page.close();

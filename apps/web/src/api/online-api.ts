@@ -2,6 +2,7 @@ import { api } from './api.js';
 
 import type {
   MyOnlineContest,
+  OnlineAgencyRow,
   MyOnlineResults,
   OnlineAttemptView,
   OnlineContestView,
@@ -13,6 +14,7 @@ import type {
 /** The online contest's shapes come from the server's own published file (libs/live-contest). */
 export type {
   MyOnlineContest,
+  OnlineAgencyRow,
   MyOnlineResults,
   OnlineAttemptView,
   OnlineContestView,

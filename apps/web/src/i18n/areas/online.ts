@@ -57,6 +57,7 @@ export const onlineVi = {
   'online.manage.published': 'Đã công bố',
   'online.manage.draft': 'Bản nháp',
   'online.manage.rankings': 'Xem xếp hạng',
+  'online.manage.actions': 'Thao tác',
   'online.manage.noAreas': 'Chọn ít nhất một lĩnh vực có số câu lớn hơn 0.',
 
   'online.rank.title': 'Xếp hạng: {title}',
@@ -77,6 +78,8 @@ export const onlineVi = {
   'online.rank.rate': 'Tỷ lệ tham gia',
   'online.rank.mean': 'Điểm trung bình',
   'online.rank.excluded': 'Không xếp hạng (dưới {min} %)',
+  'online.rank.noneRanked': 'Chưa có đơn vị nào đạt tỷ lệ tham gia tối thiểu {min} %.',
+  'online.rank.excludedCount': '{n} đơn vị không xếp hạng (tỷ lệ tham gia dưới {min} %)',
   'online.rank.noEntrants': 'Chưa có ai hoàn thành lượt thi.',
   'online.rank.excel': 'Tải Excel',
 
@@ -148,6 +151,7 @@ export const onlineEn: { readonly [K in keyof typeof onlineVi]: string } = {
   'online.manage.published': 'Published',
   'online.manage.draft': 'Draft',
   'online.manage.rankings': 'Rankings',
+  'online.manage.actions': 'Actions',
   'online.manage.noAreas': 'Choose at least one area with more than 0 questions.',
 
   'online.rank.title': 'Rankings: {title}',
@@ -168,6 +172,8 @@ export const onlineEn: { readonly [K in keyof typeof onlineVi]: string } = {
   'online.rank.rate': 'Participation',
   'online.rank.mean': 'Mean score',
   'online.rank.excluded': 'Not ranked (under {min} %)',
+  'online.rank.noneRanked': 'No agency has reached the minimum participation of {min} % yet.',
+  'online.rank.excludedCount': '{n} agencies not ranked (participation under {min} %)',
   'online.rank.noEntrants': 'Nobody has finished an attempt yet.',
   'online.rank.excel': 'Download Excel',
 

@@ -76,22 +76,24 @@ export function OnlineManagePage() {
                 <th scope="col">{t('online.manage.opensAt')}</th>
                 <th scope="col">{t('online.manage.closesAt')}</th>
                 <th scope="col">{t('online.manage.areas')}</th>
-                <th scope="col" />
+                <th scope="col">{t('online.manage.actions')}</th>
               </tr>
             </thead>
             <tbody>
               {contests.data.map((c) => (
                 <tr key={c.id}>
-                  <td>
+                  <td data-label={t('online.manage.name')}>
                     {c.title}{' '}
                     <span className={c.state === 'published' ? 'badge' : 'badge badge-muted'}>
                       {c.state === 'published' ? t('online.manage.published') : t('online.manage.draft')}
                     </span>
                   </td>
-                  <td>{formatDateTime(c.opensAt)}</td>
-                  <td>{formatDateTime(c.closesAt)}</td>
-                  <td>{c.areas.map((a) => `${a.topicName}: ${a.count}`).join('; ')}</td>
-                  <td>
+                  <td data-label={t('online.manage.opensAt')}>{formatDateTime(c.opensAt)}</td>
+                  <td data-label={t('online.manage.closesAt')}>{formatDateTime(c.closesAt)}</td>
+                  <td data-label={t('online.manage.areas')}>
+                    {c.areas.map((a) => `${a.topicName}: ${a.count}`).join('; ')}
+                  </td>
+                  <td data-label={t('online.manage.actions')}>
                     {c.state === 'draft' && canEdit && (
                       <button type="button" className="btn btn-primary" onClick={() => void publish(c)}>
                         {t('online.manage.publish')}

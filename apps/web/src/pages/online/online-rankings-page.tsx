@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { downloadFile } from '../../api/api.js';
-import { formatDuration, onlineApi } from '../../api/online-api.js';
+import { formatDuration, onlineApi, type OnlineAgencyRow } from '../../api/online-api.js';
 import { useResource } from '../../api/use-resource.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ErrorAlert, NotAvailable } from '../../ui/error-alert.js';
@@ -59,13 +59,15 @@ export function OnlineRankingsPage() {
                 <tbody>
                   {r.entrants.map((e) => (
                     <tr key={e.userId}>
-                      <td>{e.rank}</td>
-                      <td>{e.fullName}</td>
-                      <td>{e.agencyName ?? '—'}</td>
-                      <td>{e.score}</td>
-                      <td>{formatDuration(e.durationMs)}</td>
-                      <td>{e.prediction === null ? '—' : `${e.prediction} (${e.predictionMiss})`}</td>
-                      <td>{e.attempts}</td>
+                      <td data-label={t('online.rank.rank')}>{e.rank}</td>
+                      <td data-label={t('online.rank.name')}>{e.fullName}</td>
+                      <td data-label={t('online.rank.agency')}>{e.agencyName ?? '—'}</td>
+                      <td data-label={t('online.rank.score')}>{e.score}</td>
+                      <td data-label={t('online.rank.time')}>{formatDuration(e.durationMs)}</td>
+                      <td data-label={t('online.rank.prediction')}>
+                        {e.prediction === null ? '—' : `${e.prediction} (${e.predictionMiss})`}
+                      </td>
+                      <td data-label={t('online.rank.attempts')}>{e.attempts}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -73,36 +75,60 @@ export function OnlineRankingsPage() {
             </div>
           )}
           <h2>{t('online.rank.agencies')}</h2>
-          <div className="table-wrap">
-            <table className="table" data-testid="online-agencies">
-              <thead>
-                <tr>
-                  <th scope="col">{t('online.rank.rank')}</th>
-                  <th scope="col">{t('online.rank.agency')}</th>
-                  <th scope="col">{t('online.rank.participants')}</th>
-                  <th scope="col">{t('online.rank.officials')}</th>
-                  <th scope="col">{t('online.rank.rate')}</th>
-                  <th scope="col">{t('online.rank.mean')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.agencies.map((a) => (
-                  <tr key={a.agencyId} className={a.excluded ? 'muted' : undefined}>
-                    <td>
-                      {a.excluded ? t('online.rank.excluded', { min: Math.round(r.minParticipation * 100) }) : a.rank}
-                    </td>
-                    <td>{a.agencyName}</td>
-                    <td>{a.participants}</td>
-                    <td>{a.officials}</td>
-                    <td>{percent(a.participationRate)}</td>
-                    <td>{a.meanScore}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {r.agencies.some((a) => !a.excluded) ? (
+            <AgencyTable rows={r.agencies.filter((a) => !a.excluded)} minParticipation={r.minParticipation} />
+          ) : (
+            <p data-testid="online-no-ranked">
+              {t('online.rank.noneRanked', { min: Math.round(r.minParticipation * 100) })}
+            </p>
+          )}
+          {r.agencies.some((a) => a.excluded) && (
+            <details>
+              <summary>
+                {t('online.rank.excludedCount', {
+                  n: r.agencies.filter((a) => a.excluded).length,
+                  min: Math.round(r.minParticipation * 100),
+                })}
+              </summary>
+              <AgencyTable rows={r.agencies.filter((a) => a.excluded)} minParticipation={r.minParticipation} />
+            </details>
+          )}
         </>
       )}
     </section>
+  );
+}
+
+function AgencyTable({ rows, minParticipation }: { rows: OnlineAgencyRow[]; minParticipation: number }) {
+  const { t } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid={rows[0]?.excluded ? 'online-agencies-excluded' : 'online-agencies'}>
+        <thead>
+          <tr>
+            <th scope="col">{t('online.rank.rank')}</th>
+            <th scope="col">{t('online.rank.agency')}</th>
+            <th scope="col">{t('online.rank.participants')}</th>
+            <th scope="col">{t('online.rank.officials')}</th>
+            <th scope="col">{t('online.rank.rate')}</th>
+            <th scope="col">{t('online.rank.mean')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <tr key={a.agencyId}>
+              <td data-label={t('online.rank.rank')}>
+                {a.excluded ? t('online.rank.excluded', { min: Math.round(minParticipation * 100) }) : a.rank}
+              </td>
+              <td data-label={t('online.rank.agency')}>{a.agencyName}</td>
+              <td data-label={t('online.rank.participants')}>{a.participants}</td>
+              <td data-label={t('online.rank.officials')}>{a.officials}</td>
+              <td data-label={t('online.rank.rate')}>{percent(a.participationRate)}</td>
+              <td data-label={t('online.rank.mean')}>{a.meanScore}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

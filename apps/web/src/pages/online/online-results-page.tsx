@@ -56,15 +56,17 @@ export function OnlineResultsPage() {
             <tbody>
               {r.attempts.map((a: OnlineResultView) => (
                 <tr key={a.attemptId}>
-                  <td>
+                  <td data-label={t('online.result.attempt')}>
                     {a.number} <span className="muted">({formatDateTime(a.finishedAt)})</span>
                   </td>
-                  <td>{a.score}</td>
-                  <td>
+                  <td data-label={t('online.result.score')}>{a.score}</td>
+                  <td data-label={t('online.result.correct')}>
                     {a.correctCount}/{a.questionCount}
                   </td>
-                  <td>{formatDuration(a.durationMs)}</td>
-                  <td>{a.state === 'expired' ? t('online.result.expired') : t('online.result.submitted')}</td>
+                  <td data-label={t('online.result.time')}>{formatDuration(a.durationMs)}</td>
+                  <td data-label={t('online.result.state')}>
+                    {a.state === 'expired' ? t('online.result.expired') : t('online.result.submitted')}
+                  </td>
                 </tr>
               ))}
             </tbody>
