@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ONLINE_TIE_BREAKS, type OnlineTieBreak } from '../domain/online.js';
+import { IdParam } from './contest.dto.js';
 
 export class OnlineAreaDto {
   @ApiProperty({ description: 'A bank topic (reform area); its subtopics are drawn from too' })
@@ -114,19 +115,8 @@ export class CreateOnlineContestDto {
   tieBreak?: OnlineTieBreak[];
 }
 
-export class OnlineIdParam {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  id: number;
-}
-
-export class OnlineItemParams {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  id: number;
-
+export class OnlineItemParams extends IdParam {
+  @ApiProperty({ description: 'Position of the question in the attempt, from 0' })
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, type Principal } from '@app/platform';
 import {
   CreateOnlineContestDto,
-  OnlineIdParam,
   OnlineItemParams,
   PredictionDto,
   SaveOnlineAnswerDto,
   SubmitOnlineAttemptDto,
 } from '../dto/online.dto.js';
+import { IdParam } from '../dto/contest.dto.js';
 import { OnlineRankingService } from './online-ranking.service.js';
 import type {
   MyOnlineContest,
@@ -45,20 +45,20 @@ export class OnlineContestsController {
 
   @Get('online-contests/:id')
   @Roles(Role.Organizer, Role.Admin, Role.Inspector)
-  get(@CurrentUser() who: Principal, @Param() p: OnlineIdParam): Promise<OnlineContestView> {
+  get(@CurrentUser() who: Principal, @Param() p: IdParam): Promise<OnlineContestView> {
     return this.contests.get(who, p.id);
   }
 
   @Post('online-contests/:id/publish')
   @HttpCode(200)
   @Roles(Role.Organizer, Role.Admin)
-  publish(@CurrentUser() who: Principal, @Param() p: OnlineIdParam): Promise<OnlineContestView> {
+  publish(@CurrentUser() who: Principal, @Param() p: IdParam): Promise<OnlineContestView> {
     return this.contests.publish(who, p.id);
   }
 
   @Get('online-contests/:id/rankings')
   @Roles(Role.Organizer, Role.Admin, Role.Inspector)
-  rankings(@CurrentUser() who: Principal, @Param() p: OnlineIdParam): Promise<OnlineRankings> {
+  rankings(@CurrentUser() who: Principal, @Param() p: IdParam): Promise<OnlineRankings> {
     return this.ranking.rankings(who, p.id);
   }
 
@@ -66,7 +66,7 @@ export class OnlineContestsController {
   @Roles(Role.Organizer, Role.Admin, Role.Inspector)
   @Header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Header('content-disposition', 'attachment; filename="xep-hang-thi-truc-tuyen.xlsx"')
-  async excel(@CurrentUser() who: Principal, @Param() p: OnlineIdParam): Promise<StreamableFile> {
+  async excel(@CurrentUser() who: Principal, @Param() p: IdParam): Promise<StreamableFile> {
     return new StreamableFile(await this.ranking.excel(who, p.id));
   }
 
@@ -80,7 +80,7 @@ export class OnlineContestsController {
 
   @Get('my/online-contests/:id/results')
   @Roles(Role.Official)
-  myResults(@CurrentUser() who: Principal, @Param() p: OnlineIdParam): Promise<MyOnlineResults> {
+  myResults(@CurrentUser() who: Principal, @Param() p: IdParam): Promise<MyOnlineResults> {
     return this.contests.myResults(who, p.id);
   }
 
@@ -88,13 +88,13 @@ export class OnlineContestsController {
   @Post('online-contests/:id/attempts')
   @HttpCode(200)
   @Roles(Role.Official)
-  start(@CurrentUser() who: Principal, @Param() p: OnlineIdParam): Promise<OnlineAttemptView> {
+  start(@CurrentUser() who: Principal, @Param() p: IdParam): Promise<OnlineAttemptView> {
     return this.contests.start(who, p.id);
   }
 
   @Get('online-attempts/:id')
   @Roles(Role.Official)
-  attempt(@CurrentUser() who: Principal, @Param() p: OnlineIdParam): Promise<OnlineAttemptView> {
+  attempt(@CurrentUser() who: Principal, @Param() p: IdParam): Promise<OnlineAttemptView> {
     return this.contests.attempt(who, p.id);
   }
 
@@ -112,7 +112,7 @@ export class OnlineContestsController {
   @Roles(Role.Official)
   predict(
     @CurrentUser() who: Principal,
-    @Param() p: OnlineIdParam,
+    @Param() p: IdParam,
     @Body() dto: PredictionDto,
   ): Promise<{ prediction: number; savedAt: string }> {
     return this.contests.setPrediction(who, p.id, dto.prediction);
@@ -123,7 +123,7 @@ export class OnlineContestsController {
   @Roles(Role.Official)
   submit(
     @CurrentUser() who: Principal,
-    @Param() p: OnlineIdParam,
+    @Param() p: IdParam,
     @Body() dto: SubmitOnlineAttemptDto,
   ): Promise<OnlineResultView> {
     return this.contests.submit(who, p.id, dto.prediction);

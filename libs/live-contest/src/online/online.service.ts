@@ -12,7 +12,7 @@ import {
   orderOptions,
   type DrawPart,
 } from '@app/exam-bank';
-import { DomainError, Role, notFound, type Principal } from '@app/platform';
+import { DomainError, Role, notFound, type ErrorKind, type Principal } from '@app/platform';
 import { completionMs, isRightChoice, onlineDeadline, startRefusal, type StartRefusal } from '../domain/online.js';
 import type { CreateOnlineContestDto, SaveOnlineAnswerDto } from '../dto/online.dto.js';
 import type { OnlineAttempt, OnlineItem } from './online-attempt.entity.js';
@@ -36,12 +36,13 @@ const RECENTLY_CLOSED_MS = 30 * 24 * 3600_000;
 
 const DEFAULT_PREDICTION_QUESTION = 'Theo bạn, có bao nhiêu người trả lời đúng tất cả các câu hỏi?';
 
-const REFUSALS: Record<StartRefusal, DomainError> = {
-  CONTEST_NOT_PUBLISHED: new DomainError('CONTEST_NOT_FOUND', 'This online contest does not exist', 'not_found'),
-  CONTEST_NOT_OPEN: new DomainError('CONTEST_NOT_OPEN', 'The contest has not opened yet', 'conflict'),
-  CONTEST_CLOSED: new DomainError('CONTEST_CLOSED', 'The contest has closed', 'gone'),
-  NO_ATTEMPTS_LEFT: new DomainError('NO_ATTEMPTS_LEFT', 'You have used every attempt this contest allows', 'conflict'),
+const REFUSALS: Record<StartRefusal, [code: string, message: string, kind: ErrorKind]> = {
+  CONTEST_NOT_PUBLISHED: ['CONTEST_NOT_FOUND', 'This online contest does not exist', 'not_found'],
+  CONTEST_NOT_OPEN: ['CONTEST_NOT_OPEN', 'The contest has not opened yet', 'conflict'],
+  CONTEST_CLOSED: ['CONTEST_CLOSED', 'The contest has closed', 'gone'],
+  NO_ATTEMPTS_LEFT: ['NO_ATTEMPTS_LEFT', 'You have used every attempt this contest allows', 'conflict'],
 };
+const refused = (why: StartRefusal): DomainError => new DomainError(...REFUSALS[why]);
 
 const attemptNotFound = (id: number): DomainError =>
   new DomainError('ATTEMPT_NOT_FOUND', `Attempt ${id} was not found`, 'not_found');
@@ -274,7 +275,7 @@ export class OnlineContestService implements OnApplicationBootstrap, OnModuleDes
   async start(who: Principal, contestId: number): Promise<OnlineAttemptView> {
     const userId = accountOf(who);
     const c = await this.repo.findContest(contestId);
-    if (!c || c.state !== 'published') throw REFUSALS.CONTEST_NOT_PUBLISHED;
+    if (!c || c.state !== 'published') throw refused('CONTEST_NOT_PUBLISHED');
     let mine = await this.repo.attemptsOf(contestId, userId);
     const now = new Date();
     const under = mine.find((a) => a.state === 'in_progress');
@@ -288,12 +289,14 @@ export class OnlineContestService implements OnApplicationBootstrap, OnModuleDes
       mine.length,
       now,
     );
-    if (refusal) throw REFUSALS[refusal];
+    if (refusal) throw refused(refusal);
     const seed = randomInt(0, 2 ** 31);
     const variant = await this.draw(c, seed);
+    // Before the attempt shows them: from now on an edit to these questions makes a new version.
+    await this.versions.markUsed(variant.map((i) => i.versionId));
     const attempt = await this.repo.insertAttempt({
       contestId,
-      userId: userId,
+      userId,
       agencyId: who.agencyId,
       number: mine.length + 1,
       seed,
@@ -311,9 +314,8 @@ export class OnlineContestService implements OnApplicationBootstrap, OnModuleDes
       // A second start raced this one and took the number: resume that attempt if it is under way.
       const again = (await this.repo.attemptsOf(contestId, userId)).find((a) => a.state === 'in_progress');
       if (again) return this.attemptView(c, again, new Date());
-      throw REFUSALS.NO_ATTEMPTS_LEFT;
+      throw refused('NO_ATTEMPTS_LEFT');
     }
-    await this.versions.markUsed(variant.map((i) => i.versionId));
     return this.attemptView(c, attempt, new Date());
   }
 
@@ -471,7 +473,7 @@ export class OnlineContestService implements OnApplicationBootstrap, OnModuleDes
   async myResults(who: Principal, contestId: number): Promise<MyOnlineResults> {
     const userId = accountOf(who);
     const c = await this.repo.findContest(contestId);
-    if (!c || c.state !== 'published') throw REFUSALS.CONTEST_NOT_PUBLISHED;
+    if (!c || c.state !== 'published') throw refused('CONTEST_NOT_PUBLISHED');
     let mine = await this.repo.attemptsOf(contestId, userId);
     const now = Date.now();
     const overdue = mine.filter((a) => a.state === 'in_progress' && a.deadline.getTime() <= now);
