@@ -43,7 +43,7 @@ export class OnlineRankingService {
     const questionCount = c.areas.reduce((s, a) => s + a.count, 0);
     const entrants = entrantsOf(attempts, c.maxAttempts);
     const allCorrect = entrants.filter((e) => e.correctCount >= questionCount && questionCount > 0).length;
-    const names = await this.repo.userNames(entrants.map((e) => e.id));
+    const names = await this.repo.entrantNames(c.id);
     const headcounts = await this.repo.agencyHeadcounts();
     const agencyName = new Map(headcounts.map((h) => [h.agencyId, h.name]));
     const rows: OnlineEntrantRow[] = rankOnlineEntrants(entrants, allCorrect, c.tieBreak).map((e) => ({

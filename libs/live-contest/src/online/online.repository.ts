@@ -208,11 +208,22 @@ export class OnlineRepository {
 
   // ── people ──────────────────────────────────────────────────────────────────
 
-  async userNames(ids: number[]): Promise<Map<number, string>> {
-    if (ids.length === 0) return new Map();
+  /** Full names of everyone who attempted the contest (a subquery: no list of ids, however many). */
+  async entrantNames(contestId: number): Promise<Map<number, string>> {
     const rows = await this.db
       .getRepository(User)
-      .find({ select: { id: true, fullName: true }, where: { id: In(ids) } });
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.fullName'])
+      .where((qb) => {
+        const sub = qb
+          .subQuery()
+          .select('a.user_id')
+          .from(OnlineAttempt, 'a')
+          .where('a.contest_id = :contestId', { contestId })
+          .getQuery();
+        return `u.id IN ${sub}`;
+      })
+      .getMany();
     return new Map(rows.map((u) => [u.id, u.fullName]));
   }
 

@@ -82,6 +82,7 @@ export const onlineVi = {
   'online.rank.excludedCount': '{n} đơn vị không xếp hạng (tỷ lệ tham gia dưới {min} %)',
   'online.rank.noEntrants': 'Chưa có ai hoàn thành lượt thi.',
   'online.rank.excel': 'Tải Excel',
+  'online.rank.more': 'Đang hiện {shown}/{total} người đứng đầu; tải Excel để xem đầy đủ.',
 
   'error.NO_ATTEMPTS_LEFT': 'Bạn đã dùng hết lượt thi của cuộc thi này.',
   'error.CONTEST_NOT_OPEN': 'Cuộc thi chưa mở.',
@@ -176,6 +177,7 @@ export const onlineEn: { readonly [K in keyof typeof onlineVi]: string } = {
   'online.rank.excludedCount': '{n} agencies not ranked (participation under {min} %)',
   'online.rank.noEntrants': 'Nobody has finished an attempt yet.',
   'online.rank.excel': 'Download Excel',
+  'online.rank.more': 'Showing the top {shown} of {total}; download Excel for everyone.',
 
   'error.NO_ATTEMPTS_LEFT': 'You have used every attempt of this contest.',
   'error.CONTEST_NOT_OPEN': 'The contest has not opened yet.',

@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { ErrorAlert, NotAvailable } from '../../ui/error-alert.js';
 
 const percent = (rate: number): string => `${Math.round(rate * 1000) / 10} %`;
+/** Entrant rows the page shows; the Excel file has them all. */
+const SHOWN_ENTRANTS = 200;
 
 /** /online/manage/:id — individual and agency rankings of an online contest, with the Excel export. */
 export function OnlineRankingsPage() {
@@ -57,7 +59,7 @@ export function OnlineRankingsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {r.entrants.map((e) => (
+                  {r.entrants.slice(0, SHOWN_ENTRANTS).map((e) => (
                     <tr key={e.userId}>
                       <td data-label={t('online.rank.rank')}>{e.rank}</td>
                       <td data-label={t('online.rank.name')}>{e.fullName}</td>
@@ -73,6 +75,9 @@ export function OnlineRankingsPage() {
                 </tbody>
               </table>
             </div>
+          )}
+          {r.entrants.length > SHOWN_ENTRANTS && (
+            <p className="muted">{t('online.rank.more', { shown: SHOWN_ENTRANTS, total: r.entrants.length })}</p>
           )}
           <h2>{t('online.rank.agencies')}</h2>
           {r.agencies.some((a) => !a.excluded) ? (
