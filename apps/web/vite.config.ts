@@ -20,6 +20,7 @@ export default defineConfig({
       '@protocol': here('../../libs/live-contest/src/protocol.ts'),
       '@exam-views': here('../../libs/exam-bank/src/published/candidate-views.ts'),
       '@bank-views': here('../../libs/exam-bank/src/published/bank-views.ts'),
+      '@online-views': here('../../libs/live-contest/src/online/online-views.ts'),
     },
   },
   build: {

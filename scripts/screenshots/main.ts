@@ -21,9 +21,16 @@ import { bankShots } from './bank.js';
 import { contestShots } from './contest.js';
 import { inspectorShots } from './inspector.js';
 import type { ShotKit } from './kit.js';
+import { onlineShots } from './online.js';
 import { surveyShots } from './survey.js';
 
-const AREAS: readonly ((kit: ShotKit) => Promise<void>)[] = [bankShots, contestShots, inspectorShots, surveyShots];
+const AREAS: readonly ((kit: ShotKit) => Promise<void>)[] = [
+  bankShots,
+  contestShots,
+  inspectorShots,
+  onlineShots,
+  surveyShots,
+];
 
 const OUT = resolve(process.argv[2] ?? 'docs/screenshots');
 const ADMIN = { username: 'quantri', password: 'anh-chup-2026', fullName: 'Quản trị hệ thống' };

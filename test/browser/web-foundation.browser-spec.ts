@@ -68,6 +68,7 @@ describe('web UI foundation in a real browser', () => {
       'Chấm điểm CCHC',
       'Bộ chỉ số CCHC',
       'Xếp hạng',
+      'Quản lý thi trực tuyến',
       'Tham gia hội thi',
       'Kết quả khảo sát hài lòng',
       'Mã QR khảo sát tại quầy',

@@ -17,6 +17,7 @@ import { ResultPage } from './pages/result-page.js';
 import { bankRoutes } from './routes/bank-routes.js';
 import { contestRoutes } from './routes/contest-routes.js';
 import { inspectorRoutes } from './routes/inspector-routes.js';
+import { onlineRoutes } from './routes/online-routes.js';
 import { surveyRoutes } from './routes/survey-routes.js';
 
 /**
@@ -84,6 +85,7 @@ export function App() {
               {bankRoutes()}
               {contestRoutes()}
               {inspectorRoutes()}
+              {onlineRoutes()}
               {surveyRoutes()}
               {devToolsEnabled() && <Route path="/dev/exam-kit" element={<ExamKitPage />} />}
               <Route path="*" element={<NotFoundPage />} />

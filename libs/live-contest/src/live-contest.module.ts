@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { QuestionBankReader } from '@app/exam-bank';
+import { QuestionBankReader, VersionCache } from '@app/exam-bank';
 import { AppConfig } from '@app/platform';
 import { ContestsController } from './contests/contests.controller.js';
 import { ContestsRepository } from './contests/contests.repository.js';
@@ -11,13 +11,21 @@ import { LiveContestLimits, LiveService } from './live/live.service.js';
 import { LiveRepository } from './live/live.repository.js';
 import { RedisLiveStore } from './live/redis-live-store.js';
 import { SessionsController } from './live/sessions.controller.js';
+import { OnlineContestResultsReader } from './online/online-results.reader.js';
+import { OnlineRankingService } from './online/online-ranking.service.js';
+import { OnlineContestsController } from './online/online.controller.js';
+import { OnlineRepository } from './online/online.repository.js';
+import { OnlineContestService } from './online/online.service.js';
 import { redisNamespace } from './live/socket-io.adapter.js';
 import { ContestResultsService } from './results/contest-results.service.js';
 import { LiveContestResultsReader } from './results/live-contest-results.reader.js';
 
-/** Live reform quiz contests: contests, rounds, live sessions over socket.io, scoring and results. */
+/**
+ * Reform quiz contests: contests, rounds, live sessions over socket.io, scoring and results; and
+ * online contests played over days or weeks.
+ */
 @Module({
-  controllers: [ContestsController, SessionsController, JoinController],
+  controllers: [ContestsController, SessionsController, JoinController, OnlineContestsController],
   providers: [
     QuestionBankReader,
     ContestsRepository,
@@ -34,7 +42,12 @@ import { LiveContestResultsReader } from './results/live-contest-results.reader.
     LiveContestGateway,
     ContestResultsService,
     LiveContestResultsReader,
+    VersionCache,
+    OnlineRepository,
+    OnlineContestService,
+    OnlineRankingService,
+    OnlineContestResultsReader,
   ],
-  exports: [LiveContestResultsReader],
+  exports: [LiveContestResultsReader, OnlineContestResultsReader],
 })
 export class LiveContestModule {}

@@ -15,12 +15,26 @@ describe('navigation by role', () => {
         '/scorecards',
         '/schemes',
         '/ranking',
+        '/online/manage',
         '/join',
         '/survey/results',
         '/survey/desks',
       ],
     ],
-    ['organizer', ['/', '/admin/agencies', '/bank', '/sessions', '/contests', '/ranking', '/join', '/survey/desks']],
+    [
+      'organizer',
+      [
+        '/',
+        '/admin/agencies',
+        '/bank',
+        '/sessions',
+        '/contests',
+        '/ranking',
+        '/online/manage',
+        '/join',
+        '/survey/desks',
+      ],
+    ],
     [
       'inspector',
       [
@@ -31,12 +45,13 @@ describe('navigation by role', () => {
         '/scorecards',
         '/schemes',
         '/ranking',
+        '/online/manage',
         '/join',
         '/survey/results',
       ],
     ],
     ['agency_officer', ['/', '/scorecards', '/ranking', '/my-tests', '/join', '/survey/results']],
-    ['official', ['/', '/ranking', '/my-tests', '/join']],
+    ['official', ['/', '/ranking', '/my-tests', '/online', '/join']],
   ] as const)('%s sees exactly its ready screens', (role, paths) => {
     expect(
       navFor(role)

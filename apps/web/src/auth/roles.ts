@@ -28,6 +28,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/schemes', label: 'nav.schemes', roles: ['admin', 'inspector'], ready: true },
   { path: '/ranking', label: 'nav.ranking', roles: ROLES, ready: true },
   { path: '/my-tests', label: 'nav.myTests', roles: ['official', 'agency_officer'], ready: true },
+  { path: '/online', label: 'nav.online', roles: ['official'], ready: true },
+  { path: '/online/manage', label: 'nav.onlineManage', roles: ['admin', 'organizer', 'inspector'], ready: true },
   { path: '/join', label: 'nav.join', roles: ROLES, ready: true },
   { path: '/survey/results', label: 'nav.surveyResults', roles: ['admin', 'inspector', 'agency_officer'], ready: true },
   { path: '/survey/desks', label: 'nav.surveyDesks', roles: ['admin', 'organizer'], ready: true },

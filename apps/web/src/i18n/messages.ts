@@ -1,6 +1,7 @@
 import { bankEn, bankVi } from './areas/bank.js';
 import { contestEn, contestVi } from './areas/contest.js';
 import { inspectorEn, inspectorVi } from './areas/inspector.js';
+import { onlineEn, onlineVi } from './areas/online.js';
 import { surveyEn, surveyVi } from './areas/survey.js';
 
 /**
@@ -223,7 +224,7 @@ const base = {
 } as const;
 
 /** Each area of the product keeps its strings in its own file under areas/, merged here. */
-export const vi = { ...base, ...bankVi, ...contestVi, ...inspectorVi, ...surveyVi } as const;
+export const vi = { ...base, ...bankVi, ...contestVi, ...inspectorVi, ...onlineVi, ...surveyVi } as const;
 
 export type MessageKey = keyof typeof vi;
 export type Messages = { readonly [K in MessageKey]: string };
@@ -443,4 +444,4 @@ const baseEn: { readonly [K in keyof typeof base]: string } = {
   'error.field': 'Field {field}: {messages}',
 };
 
-export const en: Messages = { ...baseEn, ...bankEn, ...contestEn, ...inspectorEn, ...surveyEn };
+export const en: Messages = { ...baseEn, ...bankEn, ...contestEn, ...inspectorEn, ...onlineEn, ...surveyEn };

@@ -11,3 +11,5 @@ export { TestingModule } from './testing.module.js';
 
 export const testingEntities = [TestTemplate, ExamSession, ExamCandidate, ExamAttempt, ExamAnswer];
 export const testingMigrations = [ExamTesting1764203000000];
+export { drawQuestions, orderOptions, DrawShortage, type DrawPart } from './domain/variant-draw.js';
+export { VersionCache } from './version-cache.js';

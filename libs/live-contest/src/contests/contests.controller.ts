@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentUser, Role, Roles, type Principal } from '@app/platform';
 import {
   AddQuestionDto,
@@ -17,8 +18,18 @@ import {
 import type { ContestQuestion } from './contest-question.entity.js';
 import type { ContestRound } from './contest-round.entity.js';
 import type { Contest } from './contest.entity.js';
-import type { ContestTree } from './contests.repository.js';
-import { ContestsService } from './contests.service.js';
+import { ContestsService, type ContestDetail } from './contests.service.js';
+
+/**
+ * Set on a change to a contest that has live sessions: their ids, comma-separated. Those sessions
+ * keep playing the snapshot taken when they opened; the change applies to later sessions.
+ */
+export const LIVE_SESSIONS_UNAFFECTED = 'Live-Sessions-Unaffected';
+const unaffected = {
+  name: LIVE_SESSIONS_UNAFFECTED,
+  description: 'Live sessions this change does not reach',
+  required: false,
+};
 
 @ApiTags('contests')
 @ApiBearerAuth()
@@ -38,31 +49,52 @@ export class ContestsController {
   }
 
   @Get(':id')
-  get(@CurrentUser() who: Principal, @Param() p: IdParam): Promise<ContestTree> {
+  get(@CurrentUser() who: Principal, @Param() p: IdParam): Promise<ContestDetail> {
     return this.contests.tree(who, p.id);
   }
 
   @Post(':id/rounds')
-  addRound(@CurrentUser() who: Principal, @Param() p: IdParam, @Body() dto: AddRoundDto): Promise<ContestRound> {
-    return this.contests.addRound(who, p.id, dto);
+  @ApiHeader(unaffected)
+  async addRound(
+    @CurrentUser() who: Principal,
+    @Param() p: IdParam,
+    @Body() dto: AddRoundDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ContestRound> {
+    const round = await this.contests.addRound(who, p.id, dto);
+    await this.noteLiveSessions(res, p.id);
+    return round;
   }
 
   @Post(':id/rounds/:roundId/questions')
-  addQuestion(
+  @ApiHeader(unaffected)
+  async addQuestion(
     @CurrentUser() who: Principal,
     @Param() p: ContestRoundParams,
     @Body() dto: AddQuestionDto,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<ContestQuestion> {
-    return this.contests.addQuestion(who, p.id, p.roundId, dto);
+    const question = await this.contests.addQuestion(who, p.id, p.roundId, dto);
+    await this.noteLiveSessions(res, p.id);
+    return question;
   }
 
   @Post(':id/rounds/:roundId/bank-questions')
-  importFromBank(
+  @ApiHeader(unaffected)
+  async importFromBank(
     @CurrentUser() who: Principal,
     @Param() p: ContestRoundParams,
     @Body() dto: ImportBankQuestionsDto,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<ContestQuestion[]> {
-    return this.contests.importFromBank(who, p.id, p.roundId, dto);
+    const questions = await this.contests.importFromBank(who, p.id, p.roundId, dto);
+    await this.noteLiveSessions(res, p.id);
+    return questions;
+  }
+
+  private async noteLiveSessions(res: Response, contestId: number): Promise<void> {
+    const live = await this.contests.liveSessions(contestId);
+    if (live.length) res.setHeader(LIVE_SESSIONS_UNAFFECTED, live.map((s) => s.sessionId).join(','));
   }
 
   @Put(':id/roster')

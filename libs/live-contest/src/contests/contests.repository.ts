@@ -79,6 +79,15 @@ export class ContestsRepository {
     });
   }
 
+  /** The contest's sessions still live (each plays its own snapshot of the contest). */
+  liveSessions(contestId: number): Promise<LiveSession[]> {
+    return this.db.getRepository(LiveSession).find({
+      select: { id: true, pin: true, createdAt: true },
+      where: { contestId, state: 'live' },
+      order: { id: 'ASC' },
+    });
+  }
+
   roster(contestId: number): Promise<RosterEntry[]> {
     return this.db.getRepository(RosterEntry).findBy({ contestId });
   }

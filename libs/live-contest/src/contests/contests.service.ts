@@ -16,6 +16,14 @@ import type { ContestRound, RoundSettings } from './contest-round.entity.js';
 import type { Contest } from './contest.entity.js';
 import { ContestsRepository, type ContestTree } from './contests.repository.js';
 
+/**
+ * A contest as its organizer reads it, with the sessions live now: each plays the snapshot taken
+ * when it opened, so a change made now applies to later sessions only.
+ */
+export interface ContestDetail extends ContestTree {
+  liveSessions: { sessionId: number; pin: string; openedAt: string }[];
+}
+
 const DEFAULT_SETTINGS: Record<ContestRound['type'], RoundSettings> = {
   speed: { scoring: 'speed', streakBonus: 0, streakCap: 5 },
   buzzer: { answerSeconds: 3, plus: 10, minus: 5 },
@@ -55,9 +63,19 @@ export class ContestsService {
     return c;
   }
 
-  async tree(who: Principal, contestId: number): Promise<ContestTree> {
+  async tree(who: Principal, contestId: number): Promise<ContestDetail> {
     await this.owned(who, contestId);
-    return (await this.contests.tree(contestId))!;
+    const tree = (await this.contests.tree(contestId))!;
+    return { ...tree, liveSessions: await this.liveSessions(contestId) };
+  }
+
+  /** Sessions of the contest live now; a change to the contest does not reach them. */
+  async liveSessions(contestId: number): Promise<ContestDetail['liveSessions']> {
+    return (await this.contests.liveSessions(contestId)).map((s) => ({
+      sessionId: s.id,
+      pin: s.pin,
+      openedAt: s.createdAt.toISOString(),
+    }));
   }
 
   async addRound(who: Principal, contestId: number, dto: AddRoundDto): Promise<ContestRound> {

@@ -18,18 +18,33 @@ export function bestAttempt(attempts: OnlineAttempt[], maxAttempts: number): Onl
   return [...counted].sort((a, b) => b.score - a.score || a.durationMs - b.durationMs)[0];
 }
 
+/** Tie-breakers after the score: the prediction closest to the actual count, the shorter completion time. */
+export type OnlineTieBreak = 'prediction' | 'time';
+export const ONLINE_TIE_BREAKS: readonly OnlineTieBreak[] = ['prediction', 'time'];
+
+/** Distance of a prediction from the actual count; no prediction ranks after every guess. */
+export const predictionMiss = (prediction: number | null, actual: number): number =>
+  prediction === null ? Number.POSITIVE_INFINITY : Math.abs(prediction - actual);
+
 /**
- * Entrants in order: score, then the prediction closest to the actual count, then completion time.
- * Equal on all three share a rank.
+ * Entrants in order: score, then the tie-breakers in `order` (by default the prediction closest to
+ * the actual count, then completion time). Equal on all of them share a rank.
  */
 export function rankOnlineEntrants<T extends { id: number; best: OnlineAttempt }>(
   entrants: T[],
   actualAllCorrect: number,
+  order: readonly OnlineTieBreak[] = ['prediction', 'time'],
 ): (T & { rank: number })[] {
-  const miss = (e: T): number =>
-    e.best.prediction === null ? Number.POSITIVE_INFINITY : Math.abs(e.best.prediction - actualAllCorrect);
-  const cmp = (a: T, b: T): number =>
-    b.best.score - a.best.score || miss(a) - miss(b) || a.best.durationMs - b.best.durationMs;
+  const by: Record<OnlineTieBreak, (a: T, b: T) => number> = {
+    prediction: (a, b) =>
+      predictionMiss(a.best.prediction, actualAllCorrect) - predictionMiss(b.best.prediction, actualAllCorrect) || 0,
+    time: (a, b) => a.best.durationMs - b.best.durationMs,
+  };
+  const cmp = (a: T, b: T): number => {
+    let d = b.best.score - a.best.score;
+    for (const key of order) d = d || by[key](a, b);
+    return d;
+  };
   const sorted = [...entrants].sort((a, b) => cmp(a, b) || a.id - b.id);
   const out: (T & { rank: number })[] = [];
   sorted.forEach((e, i) => out.push({ ...e, rank: i > 0 && cmp(sorted[i - 1], e) === 0 ? out[i - 1].rank : i + 1 }));
@@ -81,4 +96,42 @@ export function rankAgencies(entries: AgencyEntry[], minRate: number): AgencyRan
   ranked.forEach((r, i) => (r.rank = i > 0 && cmp(ranked[i - 1], r) === 0 ? ranked[i - 1].rank : i + 1));
   const excluded = rows.filter((r) => r.excluded).sort((a, b) => a.agencyId - b.agencyId);
   return [...ranked, ...excluded];
+}
+
+/** Whether an answer is right: exactly the options with a positive weight are chosen. */
+export function isRightChoice(
+  options: readonly { key: string; fraction: number }[],
+  chosen: readonly string[],
+): boolean {
+  const right = options.filter((o) => o.fraction > 0).map((o) => o.key);
+  const picked = new Set(chosen);
+  return right.length > 0 && picked.size === right.length && right.every((k) => picked.has(k));
+}
+
+/** An attempt closes after its time limit, but never later than the contest closes. */
+export function onlineDeadline(startedAt: Date, timeLimitSec: number, closesAt: Date): Date {
+  return new Date(Math.min(startedAt.getTime() + timeLimitSec * 1000, closesAt.getTime()));
+}
+
+/** Completion time: from the start to the finish, never beyond the deadline. */
+export function completionMs(startedAt: Date, finishedAt: Date, deadline: Date): number {
+  return Math.max(0, Math.min(finishedAt.getTime(), deadline.getTime()) - startedAt.getTime());
+}
+
+export type StartRefusal = 'CONTEST_NOT_PUBLISHED' | 'CONTEST_NOT_OPEN' | 'CONTEST_CLOSED' | 'NO_ATTEMPTS_LEFT';
+
+/**
+ * Why an official may not start a new attempt now, or null when they may. The window is the
+ * server's clock; attempts already started (finished or not) count toward the limit.
+ */
+export function startRefusal(
+  contest: { published: boolean; opensAt: Date; closesAt: Date; maxAttempts: number },
+  attemptsUsed: number,
+  now: Date,
+): StartRefusal | null {
+  if (!contest.published) return 'CONTEST_NOT_PUBLISHED';
+  if (now.getTime() < contest.opensAt.getTime()) return 'CONTEST_NOT_OPEN';
+  if (now.getTime() >= contest.closesAt.getTime()) return 'CONTEST_CLOSED';
+  if (attemptsUsed >= contest.maxAttempts) return 'NO_ATTEMPTS_LEFT';
+  return null;
 }

@@ -34,7 +34,7 @@ import { AnswerWriter } from './answer-writer.js';
 import { LIVE_STORE, type LivePlayer, type LiveState, type LiveStore } from './live-store.js';
 import type { LiveSession } from './live-session.entity.js';
 import { LiveRepository } from './live.repository.js';
-import type { Plan } from './plan.js';
+import { planOf, snapshotOf, type Plan } from './plan.js';
 import { ContestResultsService } from '../results/contest-results.service.js';
 import { hostRoom, playerRoom, sessionRoom, staffRoom } from './rooms.js';
 
@@ -148,6 +148,7 @@ export class LiveService implements OnModuleDestroy {
       hostUserId: who.userId!,
       viewTokenHash: sha256(viewToken),
       pinExpiresAt,
+      snapshot: snapshotOf(tree),
     });
     await this.store.casState(session.id, 0, {
       phase: 'lobby',
@@ -162,7 +163,7 @@ export class LiveService implements OnModuleDestroy {
     return { sessionId: session.id, pin, pinExpiresAt: pinExpiresAt.toISOString(), viewToken };
   }
 
-  /** The session's plan, loaded once per instance. */
+  /** The session's plan (its snapshot of the contest), loaded once per instance. */
   plan(sessionId: number): Promise<Plan> {
     let p = this.plans.get(sessionId);
     if (!p) {
@@ -177,13 +178,7 @@ export class LiveService implements OnModuleDestroy {
     const session = await this.repo.session(sessionId);
     if (!session) throw notFound('Session', sessionId);
     const tree = (await this.contests.tree(session.contestId))!;
-    const rounds = new Map(tree.rounds.map((r) => [r.id, r]));
-    return {
-      sessionId,
-      contest: tree.contest,
-      items: tree.questions.map((question, index) => ({ index, question, round: rounds.get(question.roundId)! })),
-      judgedRounds: tree.rounds.filter((r) => r.type === 'judged'),
-    };
+    return planOf(sessionId, tree, session.snapshot);
   }
 
   private async liveState(sessionId: number): Promise<LiveState> {
