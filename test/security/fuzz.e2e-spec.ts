@@ -198,6 +198,28 @@ describe(`fuzz: every HTTP route and socket event (${TEST_DB})`, () => {
     expect(stateChanged).toEqual([]);
   });
 
+  it('answers 400 to each input that once answered 500 (found by this suite, fixed at the root)', async () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    const cases: [string, string, string][] = [
+      ['POST', '/api/survey/forms', JSON.stringify({ code: 'ref', name: 'Thiếu nội dung phiếu' })],
+      ['GET', '/api/exam/templates?page=2.6632121471644826e%2B141&pageSize=1', ''],
+      ['PATCH', `/api/users/${w.own.official.user.id}`, deep],
+      ['POST', '/api/auth/login', '{"username":{"constructor":{"a":1}},"password":"x"}'],
+      ['POST', '/api/agencies', '{"__proto__":{"polluted":1},"code":"X","name":"X"}'],
+    ];
+    for (const [method, path, body] of cases) {
+      const res = await send(method, { path, token: w.admin.token, body });
+      expect([method, path, res.status]).toEqual([method, path, 400]);
+    }
+    const live = await freshSession();
+    const host = await join(t.url, { role: 'host', sessionId: live.sessionId, token: w.organizer.token });
+    const ack = (await host.socket.timeout(5000).emitWithAck('host:lock', { locked: { constructor: { T: 1 } } })) as {
+      code: string;
+    };
+    host.close();
+    expect(ack.code).toBe('VALIDATION_FAILED');
+  });
+
   it('answers every socket event with an acknowledgement, never an internal error, on every seat', async () => {
     const subscribed = socketEvents(t.app).map((e) => e.event);
     expect([...subscribed].sort()).toEqual(Object.keys(PROTOCOL_EVENTS).sort());
