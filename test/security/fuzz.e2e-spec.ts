@@ -5,6 +5,7 @@ import { Role } from '@app/platform';
 import type { ClientEvent } from '@app/live-contest';
 import { AnswerDto, BuzzDto, KickDto, LockDto } from '../../libs/live-contest/src/dto/socket.dto.js';
 import { ContestClient, join, makeContest, startSession } from '../contest/contest-support.js';
+import { makeAgency, makeUser } from '../support/builders.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { TEST_DB } from '../support/test-database.js';
 import { bodyText, dtoShaped, junkValue, pathValue, queryString, uploadFile } from './fuzz-inputs.js';
@@ -111,12 +112,18 @@ describe(`fuzz: every HTTP route and socket event (${TEST_DB})`, () => {
     await t.close();
   });
 
-  let s: { sessionId: number; pin: string; viewToken: string };
+  let s: { sessionId: number; pin: string; viewToken: string; hostToken: string; agencyId: number };
+  /**
+   * A contest session of its own, with a fresh organizer and agency: the HTTP fuzz may have ended
+   * the world's session, deactivated its agencies or changed its users.
+   */
   const freshSession = async () => {
-    const { contestId } = await makeContest(t, w.organizer.token, {
+    const agency = await makeAgency(t, { name: 'Sở thử nghiệm' });
+    const organizer = await makeUser(t, Role.Organizer, agency.id);
+    const { contestId } = await makeContest(t, organizer.token, {
       rounds: [{ title: 'Vòng 1', type: 'speed', questions: [{ text: 'Câu hỏi', correct: 'a' }] }],
     });
-    return startSession(t, w.organizer.token, contestId);
+    return { ...(await startSession(t, organizer.token, contestId)), hostToken: organizer.token, agencyId: agency.id };
   };
 
   /** Sends one case; a status and the text of the reply. */
@@ -173,7 +180,11 @@ describe(`fuzz: every HTTP route and socket event (${TEST_DB})`, () => {
 
   it('answers every HTTP input below 500 and changes nothing when it refuses', async () => {
     const stateChanged: Finding[] = [];
+    // The digest sees a change made through the API (so the check below can fail).
+    const before = await digestNow();
+    expect((await t.api('POST', '/api/bank/topics', { name: 'Chủ đề thử' }, w.admin.token)).status).toBe(201);
     let digest = await digestNow();
+    expect(digest).not.toBe(before);
     for (const r of routes) {
       figures.routes++;
       for (const c of fc.sample(caseFor(r), { numRuns: RUNS, seed: SEED + figures.routes })) {
@@ -212,7 +223,7 @@ describe(`fuzz: every HTTP route and socket event (${TEST_DB})`, () => {
       expect([method, path, res.status]).toEqual([method, path, 400]);
     }
     const live = await freshSession();
-    const host = await join(t.url, { role: 'host', sessionId: live.sessionId, token: w.organizer.token });
+    const host = await join(t.url, { role: 'host', sessionId: live.sessionId, token: live.hostToken });
     const ack = (await host.socket.timeout(5000).emitWithAck('host:lock', { locked: { constructor: { T: 1 } } })) as {
       code: string;
     };
@@ -227,9 +238,9 @@ describe(`fuzz: every HTTP route and socket event (${TEST_DB})`, () => {
     // A contest of its own: the HTTP fuzz above may have ended the world's session.
     s = await freshSession();
     const seats: Record<string, ContestClient> = {
-      host: await join(t.url, { role: 'host', sessionId: s.sessionId, token: w.organizer.token }),
+      host: await join(t.url, { role: 'host', sessionId: s.sessionId, token: s.hostToken }),
       projector: await join(t.url, { role: 'projector', sessionId: s.sessionId, viewToken: s.viewToken }),
-      player: await join(t.url, { role: 'player', pin: s.pin, name: 'Người chơi thử', agencyId: w.own.agencyId }),
+      player: await join(t.url, { role: 'player', pin: s.pin, name: 'Người chơi thử', agencyId: s.agencyId }),
     };
     const playerId = ((await seats.player.next('welcome')) as { self: { playerId: number } }).self.playerId;
     const internal: Finding[] = [];
@@ -279,7 +290,7 @@ describe(`fuzz: every HTTP route and socket event (${TEST_DB})`, () => {
       }
     }
     // Still in the lobby: no junk message moved the session on.
-    const again = await join(t.url, { role: 'host', sessionId: s.sessionId, token: w.organizer.token });
+    const again = await join(t.url, { role: 'host', sessionId: s.sessionId, token: s.hostToken });
     expect(((await again.next('welcome')) as { phase: string }).phase).toBe('lobby');
     for (const c of [...Object.values(seats), again]) c.close();
     expect(internal).toEqual([]);
@@ -287,6 +298,7 @@ describe(`fuzz: every HTTP route and socket event (${TEST_DB})`, () => {
   });
 
   it('refuses every malformed handshake with an error event, never an internal error', async () => {
+    s ??= await freshSession();
     const auth = fc.oneof(
       junkValue,
       fc.record({
