@@ -14,6 +14,11 @@ describe('inputShapeProblem', () => {
     ['__proto__ as an own key (as JSON.parse makes it)', JSON.parse('{"__proto__": {"x": 1}}'), '__proto__'],
     ['constructor nested in a field', { locked: { constructor: { T: 1 } } }, 'locked.constructor'],
     ['prototype inside an array item', { items: [{ ok: 1 }, { prototype: 2 }] }, 'items.1.prototype'],
+    ['valueOf, a member of Object.prototype', { valueOf: 'x' }, 'valueOf'],
+    ['an ordinary field named like a word', { value: 'x', constructorName: 'y' }, undefined],
+    ['a lone surrogate in a value', { email: 'a\uD800@b.vn' }, 'email'],
+    ['a lone surrogate in a key', { ['k\uDC00']: 1 }, 'k\uDC00'],
+    ['a whole surrogate pair (emoji)', { name: 'Ủy ban 🇻🇳 🏆' }, undefined],
     ['nesting at the limit', nested(MAX_INPUT_DEPTH), undefined],
     ['nesting past the limit', nested(MAX_INPUT_DEPTH + 1), '0'.repeat(MAX_INPUT_DEPTH).split('').join('.')],
   ])('%s', (_, input, field) => {

@@ -21,26 +21,39 @@ export function validationFailed(errors: ValidationError[]): DomainError {
   return new DomainError('VALIDATION_FAILED', summary || 'The request is not valid', 'invalid', { fields });
 }
 
-/** Keys that name an object's machinery rather than data; class-transformer throws on some of them. */
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Field names that are an object's machinery rather than data: __proto__, constructor, valueOf …
+ * (every member of Object.prototype) and prototype. class-transformer throws on some and silently
+ * drops others.
+ */
+const isReservedKey = (key: string): boolean => key === 'prototype' || key in Object.prototype;
+
+/** Half of a UTF-16 surrogate pair on its own: not text (validator's isEmail throws on it, MySQL mangles it). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Deeper than any DTO goes; class-transformer recurses once per level and would overflow the stack. */
 export const MAX_INPUT_DEPTH = 32;
 
-/** What is wrong with the input's shape (a reserved key, too deep), with the field's path, if anything. */
+/**
+ * What is wrong with the input's shape, with the field's path, if anything: a reserved field name,
+ * nesting deeper than MAX_INPUT_DEPTH, or a string that is not valid Unicode.
+ */
 export function inputShapeProblem(value: unknown, path = '', depth = 0): FieldProblem | undefined {
+  if (typeof value === 'string')
+    return LONE_SURROGATE.test(value) ? { field: path, messages: ['is not valid Unicode text'] } : undefined;
   if (value === null || typeof value !== 'object') return undefined;
   if (depth >= MAX_INPUT_DEPTH) return { field: path, messages: [`nested more than ${MAX_INPUT_DEPTH} levels deep`] };
   for (const key of Object.keys(value)) {
     const here = path ? `${path}.${key}` : key;
-    if (RESERVED_KEYS.has(key)) return { field: here, messages: ['this field name is not allowed'] };
+    if (isReservedKey(key)) return { field: here, messages: ['this field name is not allowed'] };
+    if (LONE_SURROGATE.test(key)) return { field: here, messages: ['is not valid Unicode text'] };
     const deeper = inputShapeProblem((value as Record<string, unknown>)[key], here, depth + 1);
     if (deeper) return deeper;
   }
   return undefined;
 }
 
-/** Refuses an input carrying __proto__, constructor or prototype as a field name, or nested too deep. */
+/** Refuses an input whose shape inputShapeProblem faults, with VALIDATION_FAILED naming the field. */
 export function refuseUnsafeInput(value: unknown): void {
   const problem = inputShapeProblem(value);
   if (!problem) return;
