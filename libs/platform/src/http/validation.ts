@@ -28,7 +28,7 @@ export function validationFailed(errors: ValidationError[]): DomainError {
  */
 const isReservedKey = (key: string): boolean => key === 'prototype' || key in Object.prototype;
 
-/** Half of a UTF-16 surrogate pair on its own: not text (validator's isEmail throws on it, MySQL mangles it). */
+/** Half of a UTF-16 surrogate pair on its own: not text (validator's isEmail throws on it). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Deeper than any DTO goes; class-transformer recurses once per level and would overflow the stack. */
