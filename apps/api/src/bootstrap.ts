@@ -7,7 +7,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { configureSocketIo } from '@app/live-contest';
-import { createRootLogger, PinoNestLogger, requestLogger, type AppConfig } from '@app/platform';
+import {
+  bodyLimitBytes,
+  createRootLogger,
+  PinoNestLogger,
+  refuseOversizedBody,
+  requestLogger,
+  type AppConfig,
+} from '@app/platform';
 import { AppModule } from './app.module.js';
 
 /**
@@ -23,8 +30,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   await configureSocketIo(app, config);
   app.use(requestLogger(logger));
-  app.useBodyParser('json', { limit: config.BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
+  // Headers first, so that answers the body parser gives (400 bad JSON, 413) carry them too.
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -36,6 +42,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       },
     }),
   );
+  app.use(refuseOversizedBody(bodyLimitBytes(config.BODY_LIMIT)));
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
   app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready'] });
 
   const docs = new DocumentBuilder()

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type Principal } from '@app/platform';
+import { Authenticated, CurrentUser, type Principal } from '@app/platform';
 import { AnswerDto, AttemptParams, FlagDto, IdParams, ItemParams } from './dto/attempt.dto.js';
 import type { AttemptView, ReviewView, SaveAck } from '../published/candidate-views.js';
 import { AttemptsService } from './attempts.service.js';
@@ -9,6 +9,7 @@ import { AttemptsService } from './attempts.service.js';
 @ApiTags('exam: attempts')
 @ApiBearerAuth()
 @Controller('exam')
+@Authenticated()
 export class AttemptsController {
   constructor(private readonly attempts: AttemptsService) {}
 

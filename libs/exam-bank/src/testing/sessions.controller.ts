@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Role, Roles, type Page, type Principal } from '@app/platform';
+import { Authenticated, CurrentUser, Public, Role, Roles, type Page, type Principal } from '@app/platform';
 import { CandidateParams, IdParams } from './dto/attempt.dto.js';
 import {
   AccessCodesDto,
@@ -105,6 +105,7 @@ export class CandidateAuthController {
   }
 
   @Get('my/sessions')
+  @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The sessions the caller is a candidate of' })
   mine(@CurrentUser() me: Principal): Promise<{ candidate: CandidateSummary; session: CandidateSessionView }[]> {

@@ -293,6 +293,7 @@ export class LiveService implements OnModuleDestroy {
     address: string,
   ): Promise<{ ctx: SocketContext; welcome: WelcomePlayer }> {
     await this.limit.pin.consume(dto.pin);
+    await this.limit.failed.refuseIfSpent(address); // locked out: even a right guess is refused
     const failed = async (e: DomainError): Promise<never> => {
       await this.limit.failed.consume(address);
       throw e;

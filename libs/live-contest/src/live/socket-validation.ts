@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { DomainError, validationFailed } from '@app/platform';
+import { DomainError, refuseUnsafeInput, validationFailed } from '@app/platform';
 import type { AckError } from '../protocol.js';
 
 type Ctor<T> = new () => T;
@@ -14,6 +14,7 @@ export function parseMessage<T extends object>(dto: Ctor<T>, payload: unknown): 
   if (typeof plain !== 'object' || Array.isArray(plain)) {
     throw new DomainError('VALIDATION_FAILED', 'The message must be an object', 'invalid');
   }
+  refuseUnsafeInput(plain);
   const instance = plainToInstance(dto, plain, { enableImplicitConversion: false });
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length) throw validationFailed(errors);

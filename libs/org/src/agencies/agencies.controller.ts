@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, type Page, type Principal } from '@app/platform';
+import { Authenticated, CurrentUser, Role, Roles, type Page, type Principal } from '@app/platform';
 import {
   AgencyDto,
   AgencyPageDto,
@@ -18,6 +18,7 @@ import { AgenciesService } from './agencies.service.js';
 @ApiTags('agencies')
 @ApiBearerAuth()
 @Controller('agencies')
+@Authenticated()
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Role, Roles, type Principal } from '@app/platform';
+import { Authenticated, CurrentUser, Role, Roles, type Principal } from '@app/platform';
 import { AgencyLevelDto, CreateAgencyLevelDto, IdParam, UpdateAgencyLevelDto } from '../dto/agency.dto.js';
 import { AgenciesService } from './agencies.service.js';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
 @Controller('agency-levels')
+@Authenticated()
 export class AgencyLevelsController {
   constructor(private readonly agencies: AgenciesService) {}
 

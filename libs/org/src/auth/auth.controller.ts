@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, type Principal } from '@app/platform';
+import { Authenticated, CurrentUser, Public, type Principal } from '@app/platform';
 import { LoginDto, LoginResultDto, SessionUserDto } from '../dto/login.dto.js';
 import { ChangePasswordDto } from '../dto/user.dto.js';
 import { UsersService } from '../users/users.service.js';
@@ -24,6 +24,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The logged-in user' })
   @ApiOkResponse({ type: SessionUserDto })
@@ -32,6 +33,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @Authenticated()
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiOperation({ summary: 'Change one’s own password (current + new); rate-limited' })

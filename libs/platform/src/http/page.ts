@@ -2,13 +2,17 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** Far past any real list; keeps the row offset a safe integer the databases accept. */
+export const MAX_PAGE = 1_000_000;
+
 /** ?page=&pageSize= on every list endpoint. */
 export class PageQuery {
-  @ApiProperty({ required: false, default: 1, minimum: 1 })
+  @ApiProperty({ required: false, default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiProperty({ required: false, default: 50, minimum: 1, maximum: 500 })

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -155,6 +156,7 @@ export class CreateFormDto {
   name: string;
 
   @ApiProperty({ type: FormDraftDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => FormDraftDto)
   form: FormDraftDto;
@@ -172,6 +174,7 @@ export class UpdateFormDto {
     type: FormDraftDto,
     description: 'The whole new content; a used version is never changed, a new one is made',
   })
+  @IsObject()
   @ValidateNested()
   @Type(() => FormDraftDto)
   form: FormDraftDto;
