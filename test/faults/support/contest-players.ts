@@ -39,6 +39,8 @@ export class FaultPlayer {
   /** Questions this player is done with (acknowledged, refused for good, or out of time). */
   readonly settled = new Set<number>();
   private leaving = false;
+  /** Whether the current connection got its welcome (the server takes messages only after it). */
+  private welcomed = false;
 
   constructor(
     readonly name: string,
@@ -66,6 +68,7 @@ export class FaultPlayer {
       timeout: 20_000,
     });
     this.socket = socket;
+    this.welcomed = false;
     return new Promise((resolve, reject) => {
       const refused = (why: string): void => {
         socket.removeAllListeners();
@@ -73,6 +76,7 @@ export class FaultPlayer {
         reject(new Error(why));
       };
       socket.once('welcome', (w: WelcomePlayer) => {
+        this.welcomed = true;
         socket.removeAllListeners('error');
         socket.removeAllListeners('connect_error');
         socket.on('question', (q: QuestionView) => this.onQuestion(q));
@@ -119,19 +123,26 @@ export class FaultPlayer {
     this.openedAt.set(q.index, q.deadline - q.timeLimitMs);
     if (alreadyAnswered !== null || this.acked.has(q.index)) this.settled.add(q.index);
     if (this.settled.has(q.index)) return;
+    // one timer per question: a welcome after a reconnection replaces the first question's timer
     const fresh = !this.pending.has(q.index);
     this.pending.add(q.index);
-    setTimeout(() => void this.answer(q.index, q.deadline), fresh ? this.delayMs() : 0);
+    clearTimeout(this.timers.get(q.index));
+    this.timers.set(
+      q.index,
+      setTimeout(() => void this.answer(q.index, q.deadline), fresh ? this.delayMs() : 0),
+    );
   }
 
   private readonly pending = new Set<number>();
+  private readonly timers = new Map<number, NodeJS.Timeout>();
 
   /** Sends the answer until it is acknowledged or refused for good; a dropped connection hands over to the next welcome. */
   private async answer(index: number, deadline: number): Promise<void> {
     const choice = this.choices(index);
     const socket = this.socket;
     while (!this.settled.has(index) && !this.leaving) {
-      if (socket !== this.socket || !socket.connected) return;
+      // a connection being made sends nothing before its welcome, which takes over this question
+      if (socket !== this.socket || !socket.connected || !this.welcomed) return;
       if (Date.now() > deadline + 2000) break;
       this.stats.sent++;
       let r: Ack<{ receivedAt: number }>;
@@ -157,6 +168,7 @@ export class FaultPlayer {
   }
 
   close(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
     this.leaving = true;
     this.socket.removeAllListeners();
     this.socket.disconnect();

@@ -58,9 +58,28 @@ export class HttpClient {
     });
   }
 
+  /**
+   * For requests that are safe to repeat (reads, starting or resuming an attempt): a connection
+   * cut or reset before any answer is tried again, up to three times, as a browser would.
+   */
+  async idempotent<T = unknown>(method: string, path: string, body?: unknown, token?: string): Promise<Reply<T>> {
+    let r = await this.request<T>(method, path, body, token);
+    for (let tries = 1; r.status === 0 && tries < 4; tries++) {
+      this.retried++;
+      await new Promise((ok) => setTimeout(ok, 500 * tries));
+      r = await this.request<T>(method, path, body, token);
+    }
+    return r;
+  }
+
+  /** Requests tried again by idempotent(). */
+  retried = 0;
+
   /** Throws unless the answer has the expected status. */
   async expect<T = unknown>(status: number, method: string, path: string, body?: unknown, token?: string): Promise<T> {
-    const r = await this.request<T>(method, path, body, token);
+    const r = await (method === 'GET'
+      ? this.idempotent<T>(method, path, body, token)
+      : this.request<T>(method, path, body, token));
     if (r.status !== status) {
       throw new Error(`${method} ${path}: expected ${status}, got ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
     }

@@ -97,6 +97,8 @@ export const JWT_SECRET = 'fault-suite-secret-0123456789-0123456789-abcdef';
 export class ApiProcess {
   private child: ChildProcess | null = null;
   private output = '';
+  /** Set when the process exited without being told to (its output is kept in log()). */
+  exitedOnItsOwn: string | null = null;
   readonly url: string;
 
   constructor(
@@ -137,6 +139,9 @@ export class ApiProcess {
     };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
+    child.once('exit', (code, signal) => {
+      if (this.child === child) this.exitedOnItsOwn = `code ${code}, signal ${signal}`;
+    });
     for (;;) {
       try {
         const r = await fetch(`${this.url}/health/ready`);
@@ -164,9 +169,9 @@ export class ApiProcess {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise((r) => child.once('exit', r));
+    this.child = null;
     child.kill(sig);
     await gone;
-    this.child = null;
   }
 
   /** The last lines the server printed (for failure messages). */

@@ -189,8 +189,17 @@ export class LiveService implements OnModuleDestroy {
 
   private async liveState(sessionId: number): Promise<LiveState> {
     const s = await this.store.state(sessionId);
-    if (!s || s.phase === 'ended') throw new DomainError('SESSION_NOT_LIVE', 'This session is not running', 'gone');
-    return s;
+    if (s && s.phase !== 'ended') return s;
+    if (!s && (await this.repo.session(sessionId))?.state === 'live') {
+      // the database says running, the store has nothing: Redis restarted without persistence
+      throw new DomainError(
+        'LIVE_STATE_LOST',
+        'The live state of this contest was lost on the server (Redis restarted without persistence). ' +
+          'Players, PINs and acknowledged answers are kept; scores in progress are not. Start a new session.',
+        'gone',
+      );
+    }
+    throw new DomainError('SESSION_NOT_LIVE', 'This session is not running', 'gone');
   }
 
   /** Applies `change` with compare-and-set, retrying when another host action or instance got there first. */
