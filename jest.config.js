@@ -1,8 +1,9 @@
-// Four suites, chosen with --selectProjects:
+// Five suites, chosen with --selectProjects:
 //   unit     *.spec.ts          pure functions, milliseconds each
 //   db       *.db-spec.ts       repositories and services on a real database (TEST_DB=sqlite|mysql)
 //   e2e      test/**/*.e2e-spec.ts   the whole app over HTTP and socket.io (TEST_DB=sqlite|mysql)
 //   browser  test/**/*.browser-spec.ts   headless Chromium against the built web UI
+//   faults   test/faults/**/*.fault-spec.ts   crash and failover of the built server (npm run test:faults)
 const libs = ['platform', 'org', 'exam-bank', 'live-contest', 'results', 'survey'];
 const base = {
   testEnvironment: 'node',
@@ -23,5 +24,6 @@ export default {
     { ...base, displayName: 'db', testMatch: ['<rootDir>/{apps,libs,test}/**/*.db-spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser-spec.ts'] },
+    { ...base, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
   ],
 };

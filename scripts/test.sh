@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # npm test: every check of the project, as CI runs it.
 #   format, lint, type-check, build, then the jest suites:
-#   unit + db + e2e on SQLite, db + e2e on a private MariaDB, browser tests on headless Chromium.
+#   unit + db + e2e on SQLite, db + e2e on a private MariaDB, browser tests on headless Chromium,
+#   then the fault suites (kill -9, failover, nginx; see docs/reliability.md) on their own services.
 # MariaDB, Redis and Chromium are installed from the Debian packages when missing (as root), started
 # privately on free ports, and stopped on exit. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true   # the fault suites open hundreds of sockets
 run=$(mktemp -d /tmp/cchc-check.XXXXXX)
 trap 'scripts/services.sh stop "$run/services"' EXIT
 
@@ -37,6 +39,7 @@ step "tests on MariaDB" run_jest mysql mysql --selectProjects db e2e
 if ls test/**/*.browser-spec.ts test/*/*.browser-spec.ts >/dev/null 2>&1; then
   step "browser tests (Chromium)" run_jest sqlite browser --selectProjects browser
 fi
+step "fault tests (crash, failover, nginx)" run_jest mysql faults --selectProjects faults --runInBand
 
 summary=$(node -e '
   const fs = require("fs"); let p = 0, f = 0;
@@ -46,7 +49,7 @@ summary=$(node -e '
     p += r.numPassedTests; f += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
   }
   console.log(p + " " + f);
-' "$run"/sqlite.json "$run"/mysql.json "$run"/browser.json)
+' "$run"/sqlite.json "$run"/mysql.json "$run"/browser.json "$run"/faults.json)
 passed=${summary% *}; failed=${summary#* }
 failed=$((failed + ${#failed_steps[@]}))
 echo

@@ -148,6 +148,8 @@ describe('a live contest played over socket.io', () => {
     const a1 = await answer(p1, 0, 'b');
     expect(a1.ok).toBe(true);
     expect(await answer(p1, 0, 'c')).toMatchObject({ ok: false, code: 'ALREADY_ANSWERED' });
+    // the same answer again (its acknowledgement lost) is acknowledged again, with the first receive time
+    expect(await answer(p1, 0, 'b')).toEqual(a1);
     expect(await answer(p2, 0, 'c')).toMatchObject({ ok: true });
     await sleep(300);
     const a3 = await answer(p3, 0, 'b');

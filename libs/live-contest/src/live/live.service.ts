@@ -31,7 +31,7 @@ import type {
   WelcomeStaff,
 } from '../protocol.js';
 import { AnswerWriter } from './answer-writer.js';
-import { LIVE_STORE, type LivePlayer, type LiveState, type LiveStore } from './live-store.js';
+import { LIVE_STORE, type LiveAnswer, type LivePlayer, type LiveState, type LiveStore } from './live-store.js';
 import type { LiveSession } from './live-session.entity.js';
 import { LiveRepository } from './live.repository.js';
 import { planOf, snapshotOf, type Plan } from './plan.js';
@@ -59,6 +59,9 @@ export class LiveContestLimits {
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 const MAX_CAS_RETRIES = 20;
+
+/** Refusals an answer sent again (its acknowledgement lost) may get; see LiveService.retakeAnswer. */
+const RETRY_REFUSALS = new Set(['ALREADY_ANSWERED', 'TOO_LATE', 'QUESTION_CLOSED']);
 
 interface LocalTimers {
   closeTimer?: NodeJS.Timeout;
@@ -183,8 +186,17 @@ export class LiveService implements OnModuleDestroy {
 
   private async liveState(sessionId: number): Promise<LiveState> {
     const s = await this.store.state(sessionId);
-    if (!s || s.phase === 'ended') throw new DomainError('SESSION_NOT_LIVE', 'This session is not running', 'gone');
-    return s;
+    if (s && s.phase !== 'ended') return s;
+    if (!s && (await this.repo.session(sessionId))?.state === 'live') {
+      // the database says running, the store has nothing: Redis restarted without persistence
+      throw new DomainError(
+        'LIVE_STATE_LOST',
+        'The live state of this contest was lost on the server (Redis restarted without persistence). ' +
+          'Players, PINs and acknowledged answers are kept; scores in progress are not. Start a new session.',
+        'gone',
+      );
+    }
+    throw new DomainError('SESSION_NOT_LIVE', 'This session is not running', 'gone');
   }
 
   /** Applies `change` with compare-and-set, retrying when another host action or instance got there first. */
@@ -443,9 +455,47 @@ export class LiveService implements OnModuleDestroy {
   async answer(ctx: SocketContext, socketId: string, dto: AnswerDto): Promise<{ receivedAt: number }> {
     const playerId = this.requirePlayer(ctx);
     await this.limit.answer.consume(socketId);
+    try {
+      return await this.takeAnswer(ctx.sessionId, playerId, dto);
+    } catch (e) {
+      if (e instanceof DomainError && RETRY_REFUSALS.has(e.code)) {
+        const taken = await this.retakeAnswer(ctx.sessionId, playerId, dto);
+        if (taken) return taken;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The same answer sent again after its acknowledgement was lost (a dropped connection, a timeout
+   * while Redis or the database was away): the answer recorded first is made sure of in the
+   * database and acknowledged again, with its original receive time, instead of being refused.
+   */
+  private async retakeAnswer(
+    sessionId: number,
+    playerId: number,
+    dto: AnswerDto,
+  ): Promise<{ receivedAt: number } | null> {
+    const plan = await this.plan(sessionId);
+    const item = plan.items[dto.index];
+    if (!item) return null;
+    const first = await this.store.answer(sessionId, dto.index, playerId);
+    if (!first || first.choice !== dto.choice) return null;
+    await this.writer.write({
+      sessionId,
+      playerId,
+      questionId: item.question.id,
+      choice: first.choice,
+      receivedAt: new Date(first.at),
+      responseMs: first.responseMs,
+    });
+    return { receivedAt: first.at };
+  }
+
+  private async takeAnswer(sessionId: number, playerId: number, dto: AnswerDto): Promise<{ receivedAt: number }> {
     const receivedAt = Date.now();
-    const s = await this.liveState(ctx.sessionId);
-    const plan = await this.plan(ctx.sessionId);
+    const s = await this.liveState(sessionId);
+    const plan = await this.plan(sessionId);
     this.requireOpenIndex(s, dto.index);
     const { question: q, round } = plan.items[s.index];
     let deadline = s.deadline;
@@ -466,17 +516,17 @@ export class LiveService implements OnModuleDestroy {
     if (!q.options.some((o) => o.key === dto.choice)) {
       throw new DomainError('UNKNOWN_OPTION', `Choose one of: ${q.options.map((o) => o.key).join(', ')}`);
     }
-    const p = await this.store.player(ctx.sessionId, playerId);
+    const p = await this.store.player(sessionId, playerId);
     if (!p || p.kicked) throw new DomainError('KICKED', 'The host removed you from this contest', 'forbidden');
     if (round.type === 'elimination' && p.eliminatedAt !== null) {
       throw new DomainError('ELIMINATED', 'You were eliminated; watch the rest of the round', 'forbidden');
     }
     const answer = { choice: dto.choice, at: receivedAt, responseMs: Math.max(0, receivedAt - s.startedAt) };
-    if (!(await this.store.addAnswer(ctx.sessionId, s.index, playerId, answer))) {
+    if (!(await this.store.addAnswer(sessionId, s.index, playerId, answer))) {
       throw new DomainError('ALREADY_ANSWERED', 'You already answered this question', 'conflict');
     }
     await this.writer.write({
-      sessionId: ctx.sessionId,
+      sessionId: sessionId,
       playerId,
       questionId: q.id,
       choice: dto.choice,
@@ -713,6 +763,7 @@ export class LiveService implements OnModuleDestroy {
       }
     }
     await this.store.putPlayers(sid, players);
+    await this.copyAnswersToDatabase(sid, q.id, answers);
 
     const counts: Record<string, number> = Object.fromEntries(q.options.map((o) => [o.key, 0]));
     for (const a of answers.values()) counts[a.choice] = (counts[a.choice] ?? 0) + 1;
@@ -746,6 +797,32 @@ export class LiveService implements OnModuleDestroy {
       this.io.to(playerRoom(sid, p.id)).emit('question:result', result);
     }
     return s;
+  }
+
+  /**
+   * Every answer that counts is in the database, including one recorded in the store whose own
+   * database write was cut (an instance killed between the two): copied again at the reveal, the
+   * copies of answers already there ignored. Best effort: a database away at this moment must not
+   * stop the contest, so a failure is logged and the scores (kept in the store) stand.
+   */
+  private async copyAnswersToDatabase(
+    sid: number,
+    questionId: number,
+    answers: Map<number, LiveAnswer>,
+  ): Promise<void> {
+    const rows = [...answers].map(([playerId, a]) => ({
+      sessionId: sid,
+      playerId,
+      questionId,
+      choice: a.choice,
+      receivedAt: new Date(a.at),
+      responseMs: a.responseMs,
+    }));
+    try {
+      for (let i = 0; i < rows.length; i += 500) await this.repo.insertAnswers(rows.slice(i, i + 500));
+    } catch (e) {
+      this.logger.warn(`session ${sid}: answers of question ${questionId} not copied to the database: ${String(e)}`);
+    }
   }
 
   ranked(plan: Plan, players: LivePlayer[]): (LivePlayer & { rank: number })[] {
@@ -782,13 +859,17 @@ export class LiveService implements OnModuleDestroy {
       .map((r) => ({ rank: r.rank, agencyId: r.id, score: r.score, players: r.players }));
   }
 
-  /** Ends the session: results stored, everyone told, live state forgotten. */
+  /**
+   * Ends the session: results stored, everyone told, live state forgotten. The results are stored
+   * before the session is marked ended, so a database that is away makes the host try again
+   * instead of ending the session without results (storing them twice replaces the first copy).
+   */
   private async end(sid: number, plan: Plan): Promise<LiveState> {
-    const players = await this.store.players(sid);
+    await this.liveState(sid);
+    await this.results.finalize(plan, await this.store.players(sid));
     const s = await this.transition(sid, (cur) => ({ ...cur, phase: 'ended' }));
     this.clearTimers(this.local(sid));
     this.timers.delete(sid);
-    await this.results.finalize(plan, players);
     this.io.to(sessionRoom(sid)).emit('session:ended', { sessionId: sid });
     await this.store.drop(sid, plan.items.length);
     this.plans.delete(sid);
