@@ -29,8 +29,14 @@ export class ContestClient {
   }[] = [];
   private cursor = new Map<string, number>();
 
-  constructor(url: string, auth: HandshakeAuth) {
-    this.socket = io(`${url}/contest`, { transports: ['websocket'], forceNew: true, reconnection: false, auth });
+  constructor(url: string, auth: HandshakeAuth, extraHeaders?: Record<string, string>) {
+    this.socket = io(`${url}/contest`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth,
+      extraHeaders,
+    });
     this.socket.onAny((event: string, payload: unknown) => {
       this.received.push({ event, payload, at: Date.now() });
       for (const w of [...this.waiters]) {
@@ -190,8 +196,12 @@ export async function startSession(
 }
 
 /** Connects and waits for the welcome (or the refusal). */
-export async function join(url: string, auth: HandshakeAuth): Promise<ContestClient> {
-  const c = new ContestClient(url, auth);
+export async function join(
+  url: string,
+  auth: HandshakeAuth,
+  extraHeaders?: Record<string, string>,
+): Promise<ContestClient> {
+  const c = new ContestClient(url, auth, extraHeaders);
   await Promise.race([
     c.next('welcome'),
     c.next('error').then((e) => Promise.reject(new Error(`${e.code}: ${e.message}`))),

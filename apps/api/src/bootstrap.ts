@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import { configureSocketIo } from '@app/live-contest';
 import {
   bodyLimitBytes,
+  ClientAddress,
   createRootLogger,
   PinoNestLogger,
   refuseOversizedBody,
@@ -28,6 +29,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  // req.ip (and so @Ip(), rate limits and logs) follows TRUST_PROXY, as socket handshakes do.
+  app.set('trust proxy', app.get(ClientAddress).trust);
   await configureSocketIo(app, config);
   app.use(requestLogger(logger));
   // Headers first, so that answers the body parser gives (400 bad JSON, 413) carry them too.

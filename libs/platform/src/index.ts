@@ -11,6 +11,7 @@ export * from './audit/audit-log.js';
 export * from './http/page.js';
 export * from './http/validation.js';
 export { bodyLimitBytes, refuseOversizedBody } from './http/body-limit.js';
+export { ClientAddress, compileTrustProxy, type TrustProxy } from './http/client-address.js';
 export { toErrorBody, type ErrorBody } from './http/error-filter.js';
 export * from './platform.module.js';
 export * from './logging/logger.js';

@@ -13,6 +13,7 @@ import { dataSourceOptions, type Schema } from './database/data-source-options.j
 import { serializeSqliteTransactions } from './database/sqlite-serial.js';
 import { HttpErrorFilter } from './http/error-filter.js';
 import { HealthController } from './http/health.controller.js';
+import { ClientAddress } from './http/client-address.js';
 import { createValidationPipe } from './http/validation.js';
 
 /**
@@ -44,11 +45,12 @@ export class PlatformModule {
         { provide: JWT_KEY, useFactory: () => createSecretKey(Buffer.from(resolveJwtSecret(config), 'utf8')) },
         TokenService,
         AuditLog,
+        ClientAddress,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [AppConfig, JWT_KEY, TokenService, AuditLog],
+      exports: [AppConfig, JWT_KEY, TokenService, AuditLog, ClientAddress],
     };
   }
 }

@@ -9,7 +9,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { DomainError } from '@app/platform';
+import { ClientAddress, DomainError } from '@app/platform';
 import {
   AnswerDto,
   BuzzDto,
@@ -44,7 +44,10 @@ const roomsOf = (ctx: SocketContext): string[] => {
 export class LiveContestGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('LiveContestGateway');
 
-  constructor(private readonly live: LiveService) {}
+  constructor(
+    private readonly live: LiveService,
+    private readonly clientAddress: ClientAddress,
+  ) {}
 
   afterInit(server: Namespace): void {
     this.live.attach(server);
@@ -61,7 +64,10 @@ export class LiveContestGateway implements OnGatewayInit, OnGatewayConnection {
       else if (role === 'player' && (auth as { playerToken?: unknown }).playerToken !== undefined)
         joined = await this.live.rejoinPlayer(parseMessage(PlayerRejoinHandshakeDto, auth));
       else if (role === 'player') {
-        joined = await this.live.joinPlayer(parseMessage(PlayerJoinHandshakeDto, auth), socket.handshake.address);
+        joined = await this.live.joinPlayer(
+          parseMessage(PlayerJoinHandshakeDto, auth),
+          this.clientAddress.of(socket.request),
+        );
       } else throw new DomainError('UNKNOWN_ROLE', 'Connect as host, projector or player', 'unauthenticated');
       socket.data.ctx = joined.ctx;
       await socket.join(roomsOf(joined.ctx));

@@ -121,6 +121,17 @@ export class AppConfig {
   @Min(1)
   LOGIN_RATE_PER_MINUTE: number = 10;
 
+  /**
+   * Proxies trusted to give the client's address in X-Forwarded-For (rate limits per address):
+   * empty = none (default, direct connections); `1` = one nginx in front; or a comma-separated
+   * list of addresses, CIDRs, `loopback`, `uniquelocal`.
+   */
+  @IsString()
+  @Matches(/^$|^\d+$|^[\w.:/]+(\s*,\s*[\w.:/]+)*$/, {
+    message: 'TRUST_PROXY: a hop count, or addresses/CIDRs separated by commas',
+  })
+  TRUST_PROXY: string = '';
+
   /** Folder holding the built web UI; served at / when it exists. */
   @IsString()
   WEB_DIR: string = './dist/web';
