@@ -2,12 +2,14 @@ import { Fragment, type ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { RequireRole } from '../auth/require-role.js';
 import type { Role } from '../auth/roles.js';
-import { BankPage } from '../pages/bank/bank-page.js';
-import { QuestionEditorPage } from '../pages/bank/question-editor-page.js';
-import { SessionPage } from '../pages/bank/session-page.js';
-import { SessionsPage } from '../pages/bank/sessions-page.js';
-import { SlipsPage } from '../pages/bank/slips-page.js';
-import { TemplateEditorPage } from '../pages/bank/template-editor-page.js';
+import { lazyPage } from './lazy-page.js';
+
+const BankPage = lazyPage(() => import('../pages/bank/bank-page.js'), 'BankPage');
+const QuestionEditorPage = lazyPage(() => import('../pages/bank/question-editor-page.js'), 'QuestionEditorPage');
+const SessionPage = lazyPage(() => import('../pages/bank/session-page.js'), 'SessionPage');
+const SessionsPage = lazyPage(() => import('../pages/bank/sessions-page.js'), 'SessionsPage');
+const SlipsPage = lazyPage(() => import('../pages/bank/slips-page.js'), 'SlipsPage');
+const TemplateEditorPage = lazyPage(() => import('../pages/bank/template-editor-page.js'), 'TemplateEditorPage');
 
 /** Who writes the bank and designs templates; sessions are also run by inspectors (as the API allows). */
 const EDITORS: readonly Role[] = ['admin', 'organizer'];

@@ -1,12 +1,14 @@
 import { Fragment } from 'react';
 import { Route } from 'react-router-dom';
 import { RequireRole } from '../auth/require-role.js';
-import { ContestPage } from '../pages/contest/contest-page.js';
-import { ContestsPage } from '../pages/contest/contests-page.js';
-import { HostPage } from '../pages/contest/host-page.js';
 import { PlayerPage } from '../pages/contest/player-page.js';
 import { ProjectorPage } from '../pages/contest/projector-page.js';
 import '../styles/contest.css';
+import { lazyPage } from './lazy-page.js';
+
+const ContestPage = lazyPage(() => import('../pages/contest/contest-page.js'), 'ContestPage');
+const ContestsPage = lazyPage(() => import('../pages/contest/contests-page.js'), 'ContestsPage');
+const HostPage = lazyPage(() => import('../pages/contest/host-page.js'), 'HostPage');
 
 const STAFF = ['admin', 'organizer'] as const;
 

@@ -2,10 +2,12 @@ import { Fragment } from 'react';
 import { Route } from 'react-router-dom';
 import { RequireRole } from '../auth/require-role.js';
 import { OnlineListPage } from '../pages/online/online-list-page.js';
-import { OnlineManagePage } from '../pages/online/online-manage-page.js';
 import { OnlinePlayPage } from '../pages/online/online-play-page.js';
-import { OnlineRankingsPage } from '../pages/online/online-rankings-page.js';
 import { OnlineResultsPage } from '../pages/online/online-results-page.js';
+import { lazyPage } from './lazy-page.js';
+
+const OnlineManagePage = lazyPage(() => import('../pages/online/online-manage-page.js'), 'OnlineManagePage');
+const OnlineRankingsPage = lazyPage(() => import('../pages/online/online-rankings-page.js'), 'OnlineRankingsPage');
 
 /**
  * The routes of the online contest (played over days or weeks). Called as a function inside

@@ -3,8 +3,10 @@ import { Route } from 'react-router-dom';
 import { RequireRole } from '../auth/require-role.js';
 import { SurveyKioskPage } from '../pages/survey/survey-kiosk-page.js';
 import { SurveyQrPage } from '../pages/survey/survey-qr-page.js';
-import { SurveyQrSheetPage } from '../pages/survey/survey-qr-sheet-page.js';
-import { SurveyResultsPage } from '../pages/survey/survey-results-page.js';
+import { lazyPage } from './lazy-page.js';
+
+const SurveyResultsPage = lazyPage(() => import('../pages/survey/survey-results-page.js'), 'SurveyResultsPage');
+const SurveyQrSheetPage = lazyPage(() => import('../pages/survey/survey-qr-sheet-page.js'), 'SurveyQrSheetPage');
 
 /**
  * The routes of the survey kiosk, QR pages and survey results. Called as a function inside <Routes> in app.tsx
