@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -7,12 +8,29 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { configureSocketIo } from '@app/live-contest';
-import { createRootLogger, PinoNestLogger, requestLogger, type AppConfig } from '@app/platform';
+import {
+  createRootLogger,
+  HotRoutes,
+  PinoNestLogger,
+  requestLogger,
+  securityHeaders,
+  type AppConfig,
+} from '@app/platform';
 import { AppModule } from './app.module.js';
+
+const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: {
+    directives: {
+      'script-src': ["'self'"],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'connect-src': ["'self'", 'ws:', 'wss:'],
+    },
+  },
+};
 
 /**
  * Builds the one server: REST under /api, OpenAPI at /docs, health at /health, socket.io, and the
- * web UI at /, on one port.
+ * web UI at /, on one port. Hot routes (see HotRoutes) answer ahead of Express.
  * Used by main.ts, the whole-app tests and the benchmarks alike.
  */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -25,17 +43,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(requestLogger(logger));
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'script-src': ["'self'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
-        },
-      },
-    }),
-  );
+  app.use(helmet(HELMET_OPTIONS));
   app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready'] });
 
   const docs = new DocumentBuilder()
@@ -47,6 +55,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, docs));
 
   serveWebUi(app, config);
+  app.get(HotRoutes).install(app.getHttpServer() as Server, logger, securityHeaders(HELMET_OPTIONS));
   return app;
 }
 

@@ -11,6 +11,7 @@ export * from './audit/audit-log.js';
 export * from './http/page.js';
 export * from './http/validation.js';
 export { toErrorBody, type ErrorBody } from './http/error-filter.js';
+export * from './http/hot-routes.js';
 export * from './platform.module.js';
 export * from './logging/logger.js';
 export * from './rate-limit/rate-limiter.js';

@@ -13,6 +13,7 @@ import { dataSourceOptions, type Schema } from './database/data-source-options.j
 import { serializeSqliteTransactions } from './database/sqlite-serial.js';
 import { HttpErrorFilter } from './http/error-filter.js';
 import { HealthController } from './http/health.controller.js';
+import { HotRoutes } from './http/hot-routes.js';
 import { createValidationPipe } from './http/validation.js';
 
 /**
@@ -44,11 +45,12 @@ export class PlatformModule {
         { provide: JWT_KEY, useFactory: () => createSecretKey(Buffer.from(resolveJwtSecret(config), 'utf8')) },
         TokenService,
         AuditLog,
+        HotRoutes,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [AppConfig, TokenService, AuditLog],
+      exports: [AppConfig, TokenService, AuditLog, HotRoutes],
     };
   }
 }
