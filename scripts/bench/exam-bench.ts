@@ -424,7 +424,10 @@ async function main(): Promise<void> {
   const apiSavesPerS = Math.round(apiCpu.count / SATURATE_S);
   log(`API saturation: ${apiSavesPerS} saves/s`);
 
-  // the same guarded upsert through mysql2, into a copy of the answers table
+  // The same guarded upsert through mysql2, into a copy of the answers table (same indexes; neither
+  // table has foreign keys): the text protocol, as the server sends it, in autocommit on the same
+  // MariaDB, with the same pool size and the same 64 requests in flight, one statement per request
+  // (no pipelining, no batching), so the only difference is the server's own work.
   await db.query('CREATE TABLE bench_answers LIKE exam_answers');
   const rawSql =
     "INSERT INTO bench_answers (attempt_id, item_index, chosen, flagged, saved_at, revision) SELECT ?, ?, ?, 0, ?, 1 FROM exam_attempts WHERE id = ? AND state = 'in_progress' AND deadline > ? ON DUPLICATE KEY UPDATE chosen = VALUES(chosen), saved_at = VALUES(saved_at), revision = bench_answers.revision + 1";
