@@ -148,19 +148,23 @@ export class AttemptsService {
 
   /** Submits and grades at once; submitting again answers the same. */
   async submit(principal: Principal, attemptId: number): Promise<ReviewView> {
-    const { attempt } = await this.own(principal, attemptId);
-    if (attempt.state === 'in_progress') {
-      const now = new Date();
-      if (now.getTime() >= attempt.deadline.getTime())
-        await this.grading.close(attemptId, 'expired_graded', attempt.deadline);
-      else await this.grading.close(attemptId, 'submitted', now);
-    }
-    return this.review(principal, attemptId);
+    const { attempt, session } = await this.own(principal, attemptId);
+    if (attempt.state !== 'in_progress') return this.reviewOf(attempt, session);
+    const now = new Date();
+    if (now.getTime() >= attempt.deadline.getTime())
+      await this.grading.close(attemptId, 'expired_graded', attempt.deadline);
+    else await this.grading.close(attemptId, 'submitted', now);
+    // closed by this call or, racing it, by the sweeper or another instance: read it as graded
+    return this.reviewOf((await this.attempts.findById(attemptId))!, session);
   }
 
   /** The result, as much of it as the session's review policy allows now. */
   async review(principal: Principal, attemptId: number): Promise<ReviewView> {
     const { attempt, session } = await this.own(principal, attemptId);
+    return this.reviewOf(attempt, session);
+  }
+
+  private async reviewOf(attempt: ExamAttempt, session: ExamSession): Promise<ReviewView> {
     const now = new Date();
     const finished = attempt.state !== 'in_progress' && attempt.gradedAt !== null;
     const shows = reviewLevel(
@@ -218,7 +222,11 @@ export class AttemptsService {
   private async own(principal: Principal, attemptId: number): Promise<{ attempt: ExamAttempt; session: ExamSession }> {
     const attempt = await this.attempts.findById(attemptId);
     if (!attempt) throw notYours();
-    const candidate = await this.sessions.findCandidate(attempt.candidateId);
+    // whose attempt it is never changes: known from the save cache when this process has it
+    const meta = this.meta.get(attemptId);
+    const candidate = meta
+      ? { id: meta.candidateId, userId: meta.userId }
+      : await this.sessions.findCandidate(attempt.candidateId);
     if (!candidate || !this.owns(principal, candidate)) throw notYours();
     const session = (await this.sessions.findSession(attempt.sessionId))!;
     return { attempt, session };
