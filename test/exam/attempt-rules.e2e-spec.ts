@@ -136,6 +136,7 @@ describe(`attempt rules on ${TEST_DB}`, () => {
     ]);
     expect(await refused(await put(path, JSON.stringify({ chosen: 'a' })))).toEqual([400, 'VALIDATION_FAILED']);
     expect(await refused(await put(path, '{"chosen": ['))).toEqual([400, 'MALFORMED_JSON']);
+    expect(await refused(await put(path, '"a"'))).toEqual([400, 'MALFORMED_JSON']);
     expect(
       await refused(await put(path, JSON.stringify({ chosen: ['a'] }), { authorization: 'Bearer forged' })),
     ).toEqual([401, 'UNAUTHENTICATED']);

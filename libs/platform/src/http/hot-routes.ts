@@ -145,7 +145,10 @@ function readJson(req: IncomingMessage): Promise<unknown> {
       }
       if (size === 0 || !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return resolve(undefined);
       try {
-        resolve(JSON.parse(Buffer.concat(chunks, size).toString('utf8')));
+        const text = Buffer.concat(chunks, size).toString('utf8');
+        // like express.json's strict mode: only an object or an array
+        if (!/^[\s]*[{[]/.test(text)) throw new SyntaxError('not an object or array');
+        resolve(JSON.parse(text));
       } catch {
         reject(new DomainError('MALFORMED_JSON', 'The body is not valid JSON', 'invalid'));
       }
