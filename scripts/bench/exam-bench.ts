@@ -16,7 +16,7 @@
  *   6. every acknowledged save is checked against the database → lost_saves.
  * --phases leaves steps out for short runs while developing (`--phases start` measures the starts
  * alone; without `timed`, steps 4 and 5 are skipped). The server's and MariaDB's CPU time per start
- * and per save are read from /proc, to show where a phase's time goes.
+ * and per save are read from /proc, and this process's own, to show where a phase's time goes.
  * Plain Node (fetch-free http with a keep-alive agent, mysql2); no Nest code runs here.
  * The last line printed is one JSON object.
  */
@@ -79,12 +79,19 @@ function cpuMs(pid: number | undefined): number {
 async function cpuPer(
   pids: { server?: number; db?: number },
   phase: () => Promise<number>,
-): Promise<{ server: number; db: number; count: number }> {
+): Promise<{ server: number; db: number; loadgen: number; count: number }> {
   const s0 = cpuMs(pids.server);
   const d0 = cpuMs(pids.db);
+  const l0 = process.cpuUsage();
   const count = await phase();
+  const l = process.cpuUsage(l0);
   const per = (ms: number): number => (count ? Math.round((ms / count) * 1000) / 1000 : 0);
-  return { server: per(cpuMs(pids.server) - s0), db: per(cpuMs(pids.db) - d0), count };
+  return {
+    server: per(cpuMs(pids.server) - s0),
+    db: per(cpuMs(pids.db) - d0),
+    loadgen: per((l.user + l.system) / 1000),
+    count,
+  };
 }
 
 const freePort = (): Promise<number> =>
@@ -573,7 +580,9 @@ async function main(): Promise<void> {
       db_per_start: startCpu.db,
       server_per_api_save: apiCpu.server,
       db_per_api_save: apiCpu.db,
+      loadgen_per_api_save: apiCpu.loadgen,
       db_per_raw_upsert: rawCpu.db,
+      loadgen_per_raw_upsert: rawCpu.loadgen,
     },
     phases: [...PHASES],
     machine: { nproc: os.cpus().length, ram_gib: Math.round(os.totalmem() / 2 ** 30), node: process.version },
