@@ -1,5 +1,6 @@
 /**
  * npm run bench:exam -- [--candidates 3000] [--minutes 5] [--ramp 5] [--saturate 10] [--every 10] [--burst 5]
+ *                         [--phases start,saturate,timed]
  *
  * The timed-test benchmark of issue 3, on a private MariaDB (scripts/services.sh) with the built
  * server (dist/) and this load generator on the same machine:
@@ -13,6 +14,9 @@
  *   5. 95 % submit in the last 30 s before their deadline, 5 % leave it to the server's sweeper →
  *      graded_within_s (last deadline → every attempt graded);
  *   6. every acknowledged save is checked against the database → lost_saves.
+ * --phases leaves steps out for short runs while developing (`--phases start` measures the starts
+ * alone; without `timed`, steps 4 and 5 are skipped). The server's and MariaDB's CPU time per start
+ * and per save are read from /proc, and this process's own, to show where a phase's time goes.
  * Plain Node (fetch-free http with a keep-alive agent, mysql2); no Nest code runs here.
  * The last line printed is one JSON object.
  */
@@ -41,6 +45,9 @@ const RAMP_S = option('ramp', 5);
 const SATURATE_S = option('saturate', 10);
 const EVERY_S = option('every', 10);
 const BURST_S = option('burst', 5);
+const PHASES = new Set(
+  (process.argv.find((a, i) => process.argv[i - 1] === '--phases') ?? 'start,saturate,timed').split(','),
+);
 const QUESTIONS = 60;
 const POOL_SIZE = 20;
 const SATURATION_WORKERS = 64;
@@ -54,6 +61,37 @@ function percentile(xs: number[], p: number): number {
   if (xs.length === 0) return 0;
   const s = [...xs].sort((a, b) => a - b);
   return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] * 10) / 10;
+}
+
+/** CPU time (user + system) a process has used so far, in ms; 0 when it cannot be read. */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, 100 ticks a second
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU used by the server and by MariaDB while `phase` ran, per operation it counted. */
+async function cpuPer(
+  pids: { server?: number; db?: number },
+  phase: () => Promise<number>,
+): Promise<{ server: number; db: number; loadgen: number; count: number }> {
+  const s0 = cpuMs(pids.server);
+  const d0 = cpuMs(pids.db);
+  const l0 = process.cpuUsage();
+  const count = await phase();
+  const l = process.cpuUsage(l0);
+  const per = (ms: number): number => (count ? Math.round((ms / count) * 1000) / 1000 : 0);
+  return {
+    server: per(cpuMs(pids.server) - s0),
+    db: per(cpuMs(pids.db) - d0),
+    loadgen: per((l.user + l.system) / 1000),
+    count,
+  };
 }
 
 const freePort = (): Promise<number> =>
@@ -328,23 +366,27 @@ async function main(): Promise<void> {
     errorCodes[code] = (errorCodes[code] ?? 0) + 1;
   };
   const startMs: number[] = [];
+  const pids = { server: server.pid, db: Number(readFileSync(join(dir, 'services', 'mysql', 'mysqld.pid'), 'utf8')) };
   const t0 = Date.now();
-  await Promise.all(
-    cands.map(async (c, i) => {
-      await sleep(t0 + (RAMP_S * 1000 * i) / cands.length - Date.now());
-      const r = await api<{ attemptId: number; deadline: string; items: { options: { key: string }[] }[] }>(
-        'POST',
-        `/api/exam/sessions/${sessionId}/start`,
-        undefined,
-        c.token,
-      );
-      startMs.push(r.ms);
-      if (r.status !== 200) return fail('start', r);
-      c.attemptId = r.body.attemptId;
-      c.deadline = Date.parse(r.body.deadline);
-      c.options = r.body.items.map((it) => it.options.map((o) => o.key));
-    }),
-  );
+  const startCpu = await cpuPer(pids, async () => {
+    await Promise.all(
+      cands.map(async (c, i) => {
+        await sleep(t0 + (RAMP_S * 1000 * i) / cands.length - Date.now());
+        const r = await api<{ attemptId: number; deadline: string; items: { options: { key: string }[] }[] }>(
+          'POST',
+          `/api/exam/sessions/${sessionId}/start`,
+          undefined,
+          c.token,
+        );
+        startMs.push(r.ms);
+        if (r.status !== 200) return fail('start', r);
+        c.attemptId = r.body.attemptId;
+        c.deadline = Date.parse(r.body.deadline);
+        c.options = r.body.items.map((it) => it.options.map((o) => o.key));
+      }),
+    );
+    return cands.length;
+  });
   const started = cands.filter((c) => c.attemptId);
   log(`started ${started.length}; start p95 ${percentile(startMs, 95)} ms`);
 
@@ -372,36 +414,47 @@ async function main(): Promise<void> {
   };
 
   // saturation through the API, each worker with its own candidates so no two saves race
-  let satCount = 0;
-  const satEnd = Date.now() + SATURATE_S * 1000;
-  await Promise.all(
-    Array.from({ length: SATURATION_WORKERS }, async (_, w) => {
-      const mine = started.filter((_, i) => i % SATURATION_WORKERS === w);
-      for (let k = 0; Date.now() < satEnd && mine.length; k++) {
-        if (await saveOnce(mine[k % mine.length], false)) satCount++;
-      }
-    }),
-  );
-  const apiSavesPerS = Math.round(satCount / SATURATE_S);
+  const apiCpu = await cpuPer(pids, async () => {
+    if (!PHASES.has('saturate')) return 0;
+    let satCount = 0;
+    const satEnd = Date.now() + SATURATE_S * 1000;
+    await Promise.all(
+      Array.from({ length: SATURATION_WORKERS }, async (_, w) => {
+        const mine = started.filter((_, i) => i % SATURATION_WORKERS === w);
+        for (let k = 0; Date.now() < satEnd && mine.length; k++) {
+          if (await saveOnce(mine[k % mine.length], false)) satCount++;
+        }
+      }),
+    );
+    return satCount;
+  });
+  const apiSavesPerS = Math.round(apiCpu.count / SATURATE_S);
   log(`API saturation: ${apiSavesPerS} saves/s`);
 
-  // the same guarded upsert through mysql2, into a copy of the answers table
+  // The same guarded upsert through mysql2, into a copy of the answers table (same indexes; neither
+  // table has foreign keys): the text protocol, as the server sends it, in autocommit on the same
+  // MariaDB, with the same pool size and the same 64 requests in flight, one statement per request
+  // (no pipelining, no batching), so the only difference is the server's own work.
   await db.query('CREATE TABLE bench_answers LIKE exam_answers');
   const rawSql =
     "INSERT INTO bench_answers (attempt_id, item_index, chosen, flagged, saved_at, revision) SELECT ?, ?, ?, 0, ?, 1 FROM exam_attempts WHERE id = ? AND state = 'in_progress' AND deadline > ? ON DUPLICATE KEY UPDATE chosen = VALUES(chosen), saved_at = VALUES(saved_at), revision = bench_answers.revision + 1";
-  let rawCount = 0;
-  const rawEnd = Date.now() + SATURATE_S * 1000;
-  await Promise.all(
-    Array.from({ length: SATURATION_WORKERS }, async () => {
-      while (Date.now() < rawEnd) {
-        const c = started[Math.floor(Math.random() * started.length)];
-        const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
-        await db.query(rawSql, [c.attemptId, Math.floor(Math.random() * QUESTIONS), '["a"]', now, c.attemptId, now]);
-        rawCount++;
-      }
-    }),
-  );
-  const rawPerS = Math.round(rawCount / SATURATE_S);
+  const rawCpu = await cpuPer(pids, async () => {
+    if (!PHASES.has('saturate')) return 0;
+    let rawCount = 0;
+    const rawEnd = Date.now() + SATURATE_S * 1000;
+    await Promise.all(
+      Array.from({ length: SATURATION_WORKERS }, async () => {
+        while (Date.now() < rawEnd) {
+          const c = started[Math.floor(Math.random() * started.length)];
+          const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+          await db.query(rawSql, [c.attemptId, Math.floor(Math.random() * QUESTIONS), '["a"]', now, c.attemptId, now]);
+          rawCount++;
+        }
+      }),
+    );
+    return rawCount;
+  });
+  const rawPerS = Math.round(rawCpu.count / SATURATE_S);
   log(`raw mysql2 upserts: ${rawPerS}/s`);
 
   // ── the timed phase: a save about every EVERY_S per candidate, bursts each minute, submits ──
@@ -410,7 +463,8 @@ async function main(): Promise<void> {
     c.submitAt = submitter ? c.deadline - (2 + Math.random() * (SUBMIT_WINDOW_S - 2)) * 1000 : Infinity;
   }
   const phaseStart = Date.now();
-  const phaseEnd = Math.max(...started.map((c) => c.deadline));
+  const timed = PHASES.has('timed');
+  const phaseEnd = timed ? Math.max(...started.map((c) => c.deadline)) : Date.now();
   const serial = (c: Candidate, job: () => Promise<unknown>): Promise<void> => {
     c.busy = c.busy.then(job).then(() => undefined);
     return c.busy;
@@ -422,7 +476,7 @@ async function main(): Promise<void> {
   let lateSubmits = 0;
   const submitMs: number[] = [];
   await Promise.all(
-    started.map(async (c) => {
+    (timed ? started : []).map(async (c) => {
       let nextBurst = 0;
       let next = Date.now() + Math.random() * EVERY_S * 1000;
       for (;;) {
@@ -458,7 +512,7 @@ async function main(): Promise<void> {
 
   // ── grading: every attempt graded, from the last deadline ──
   let gradedAt = 0;
-  for (;;) {
+  for (; timed;) {
     const [rows] = await db.query<import('mysql2').RowDataPacket[]>(
       'SELECT COUNT(*) AS n FROM exam_attempts WHERE session_id = ? AND graded_at IS NULL',
       [sessionId],
@@ -470,16 +524,17 @@ async function main(): Promise<void> {
     if (Date.now() - phaseEnd > 120_000) break;
     await sleep(200);
   }
-  const gradedWithinS = gradedAt ? Math.max(0, Math.round((gradedAt - phaseEnd) / 100) / 10) : null;
+  const gradedWithinS = !timed ? null : gradedAt ? Math.max(0, Math.round((gradedAt - phaseEnd) / 100) / 10) : null;
   const someone = started.find((c) => !c.submitted) ?? started[0];
-  const review = someone
-    ? await api<{ state: string; score?: number }>(
-        'GET',
-        `/api/exam/attempts/${someone.attemptId}/review`,
-        undefined,
-        someone.token,
-      )
-    : null;
+  const review =
+    timed && someone
+      ? await api<{ state: string; score?: number }>(
+          'GET',
+          `/api/exam/attempts/${someone.attemptId}/review`,
+          undefined,
+          someone.token,
+        )
+      : null;
 
   // ── lost saves: every acknowledged answer must be in the database as acknowledged ──
   const [answers] = await db.query<import('mysql2').RowDataPacket[]>(
@@ -519,6 +574,17 @@ async function main(): Promise<void> {
     review_readable: review?.status === 200 && review.body.state !== 'in_progress' && review.body.score !== undefined,
     api_saves_per_s: apiSavesPerS,
     raw_upserts_per_s: rawPerS,
+    api_to_raw: rawPerS ? Math.round((apiSavesPerS / rawPerS) * 100) / 100 : null,
+    cpu_ms: {
+      server_per_start: startCpu.server,
+      db_per_start: startCpu.db,
+      server_per_api_save: apiCpu.server,
+      db_per_api_save: apiCpu.db,
+      loadgen_per_api_save: apiCpu.loadgen,
+      db_per_raw_upsert: rawCpu.db,
+      loadgen_per_raw_upsert: rawCpu.loadgen,
+    },
+    phases: [...PHASES],
     machine: { nproc: os.cpus().length, ram_gib: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     load_avg_at_start: loadAtStart,
     load_avg_at_end: os.loadavg().map((x) => Math.round(x * 10) / 10),

@@ -101,6 +101,62 @@ describe(`attempt rules on ${TEST_DB}`, () => {
     expect((await save(3)).status).toBe(200);
   });
 
+  it('answers starts and saves (served ahead of Express) with the checks, headers and error bodies of every route', async () => {
+    const s = await session(await template('free'));
+    const u = await candidate(s);
+    const put = (path: string, body: string | undefined, headers: Record<string, string> = {}) =>
+      fetch(t.url + path, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${u.token}`, ...headers },
+        body,
+      });
+    const start = await fetch(`${t.url}/api/exam/sessions/${s}/start`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${u.token}` },
+    });
+    expect(start.status).toBe(200);
+    const v = (await start.json()) as View;
+    const path = `/api/exam/attempts/${v.attemptId}/answers/0`;
+
+    const ok = await put(path, JSON.stringify({ chosen: ['a'] }), { 'x-request-id': 'slip-42' });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('x-request-id')).toBe('slip-42');
+    expect(ok.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(ok.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await ok.json()).toMatchObject({ attemptId: v.attemptId, index: 0 });
+
+    const refused = async (res: Response): Promise<[number, string]> => [
+      res.status,
+      ((await res.json()) as { code: string }).code,
+    ];
+    expect(await refused(await put(path, JSON.stringify({ chosen: ['a'], score: 1 })))).toEqual([
+      400,
+      'VALIDATION_FAILED',
+    ]);
+    expect(await refused(await put(path, JSON.stringify({ chosen: 'a' })))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(await refused(await put(path, '{"chosen": ['))).toEqual([400, 'MALFORMED_JSON']);
+    expect(await refused(await put(path, '"a"'))).toEqual([400, 'MALFORMED_JSON']);
+    expect(
+      await refused(await put(path, JSON.stringify({ chosen: ['a'] }), { authorization: 'Bearer forged' })),
+    ).toEqual([401, 'UNAUTHENTICATED']);
+    expect(await refused(await put(path, JSON.stringify({ chosen: ['a'.repeat(20_000)] })))).toEqual([
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ]);
+    const other = await candidate(s);
+    const theirs = await fetch(t.url + path, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${other.token}` },
+      body: JSON.stringify({ chosen: ['b'] }),
+    });
+    expect(await refused(theirs)).toEqual([404, 'ATTEMPT_NOT_FOUND']);
+    const resumed = (
+      await t.api<{ items: { chosen: string[] }[] }>('GET', `/api/exam/attempts/${v.attemptId}`, undefined, u.token)
+    ).body;
+    expect(resumed.items[0].chosen).toEqual(['a']);
+  });
+
   it('refuses to start before the window opens and after it closes', async () => {
     const tpl = await template('free');
     const early = await session(tpl, { opensAt: secondsFromNow(600), closesAt: secondsFromNow(1200) });

@@ -13,6 +13,7 @@ export * from './http/validation.js';
 export { bodyLimitBytes, refuseOversizedBody } from './http/body-limit.js';
 export { ClientAddress, compileTrustProxy, type TrustProxy } from './http/client-address.js';
 export { toErrorBody, type ErrorBody } from './http/error-filter.js';
+export * from './http/hot-routes.js';
 export * from './platform.module.js';
 export * from './logging/logger.js';
 export * from './rate-limit/rate-limiter.js';

@@ -14,6 +14,7 @@ import { serializeSqliteTransactions } from './database/sqlite-serial.js';
 import { HttpErrorFilter } from './http/error-filter.js';
 import { HealthController } from './http/health.controller.js';
 import { ClientAddress } from './http/client-address.js';
+import { HotRoutes } from './http/hot-routes.js';
 import { createValidationPipe } from './http/validation.js';
 
 /**
@@ -46,11 +47,12 @@ export class PlatformModule {
         TokenService,
         AuditLog,
         ClientAddress,
+        HotRoutes,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [AppConfig, JWT_KEY, TokenService, AuditLog, ClientAddress],
+      exports: [AppConfig, JWT_KEY, TokenService, AuditLog, ClientAddress, HotRoutes],
     };
   }
 }

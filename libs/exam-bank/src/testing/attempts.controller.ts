@@ -1,17 +1,43 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, type OnModuleInit } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, type Principal } from '@app/platform';
-import { AnswerDto, AttemptParams, FlagDto, IdParams, ItemParams } from './dto/attempt.dto.js';
+import { Authenticated, CurrentUser, HotRoutes, validDto, type Principal } from '@app/platform';
+import { AnswerDto, answerOf, AttemptParams, FlagDto, IdParams, ItemParams, itemOf } from './dto/attempt.dto.js';
 import type { AttemptView, ReviewView, SaveAck } from '../published/candidate-views.js';
 import { AttemptsService } from './attempts.service.js';
 
-/** The candidate's side. Every route checks that the attempt is the caller's own. */
+/**
+ * The candidate's side. Every route checks that the attempt is the caller's own. Starting, saving
+ * an answer and flagging, which a whole room does at once, are also served as hot routes (ahead of
+ * Express and Nest's pipeline, with the same token check, DTOs and error bodies; see HotRoutes).
+ */
 @ApiTags('exam: attempts')
 @ApiBearerAuth()
 @Controller('exam')
 @Authenticated()
-export class AttemptsController {
-  constructor(private readonly attempts: AttemptsService) {}
+export class AttemptsController implements OnModuleInit {
+  constructor(
+    private readonly attempts: AttemptsService,
+    private readonly hot: HotRoutes,
+  ) {}
+
+  onModuleInit(): void {
+    this.hot.add({
+      method: 'POST',
+      path: /^\/api\/exam\/sessions\/(\d+)\/start$/,
+      handle: ({ params: [id], principal }) => this.start(validDto(IdParams, { id }), principal),
+    });
+    this.hot.add({
+      method: 'PUT',
+      path: /^\/api\/exam\/attempts\/(\d+)\/answers\/(\d+)$/,
+      handle: ({ params: [id, index], principal, body }) => this.save(itemOf(id, index), answerOf(body), principal),
+    });
+    this.hot.add({
+      method: 'PUT',
+      path: /^\/api\/exam\/attempts\/(\d+)\/flags\/(\d+)$/,
+      handle: ({ params: [id, index], principal, body }) =>
+        this.flag(itemOf(id, index), validDto(FlagDto, body), principal),
+    });
+  }
 
   @Post('sessions/:id/start')
   @HttpCode(200)

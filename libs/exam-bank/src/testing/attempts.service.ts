@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type Principal } from '@app/platform';
 import type { QuestionVersion } from '../bank/question-version.entity.js';
-import { AttemptsRepository } from './attempts.repository.js';
+import { AttemptsRepository, type AttemptIdentity, type Starter } from './attempts.repository.js';
 import { attemptDeadline, remainingMs, windowState } from './domain/deadline.js';
 import type { AttemptView, CandidateItemView, ReviewView, SaveAck } from '../published/candidate-views.js';
 import { reviewLevel } from './domain/review-policy.js';
@@ -11,9 +11,9 @@ import type { ExamAnswer } from './exam-answer.entity.js';
 import { ExamAttempt } from './exam-attempt.entity.js';
 import type { ExamCandidate } from './exam-candidate.entity.js';
 import type { ExamSession } from './exam-session.entity.js';
+import type { SessionSettings } from './testing.types.js';
 import { GradingService } from './grading.service.js';
 import { SessionsRepository } from './sessions.repository.js';
-import { SessionsService } from './sessions.service.js';
 import { VariantBuilder } from './variant-builder.js';
 import { VersionCache } from './version-cache.js';
 
@@ -39,68 +39,79 @@ export class AttemptsService {
   constructor(
     private readonly attempts: AttemptsRepository,
     private readonly sessions: SessionsRepository,
-    private readonly sessionsService: SessionsService,
     private readonly variants: VariantBuilder,
     private readonly versions: VersionCache,
     private readonly grading: GradingService,
   ) {}
 
-  /** Starts the caller's attempt, or resumes it: same variant, saved answers, remaining time. */
+  /**
+   * Starts the caller's attempt, or resumes it: same variant, saved answers, remaining time. A new
+   * start is one read (candidate, window, any attempt already made) and one insert; the session's
+   * settings, its pools of questions and the versions come from memory.
+   */
   async start(principal: Principal, sessionId: number): Promise<AttemptView> {
-    const session = await this.sessions.findSession(sessionId);
-    const candidate = session ? await this.sessionsService.candidateOf(principal, sessionId) : null;
-    if (!session || !candidate) {
+    const who = starter(principal, sessionId);
+    const facts = who ? await this.attempts.startFacts(sessionId, who) : null;
+    const settings = facts ? await this.sessions.settingsOf(sessionId) : null;
+    if (!facts || !settings) {
       throw new DomainError('NOT_A_CANDIDATE', 'You are not a candidate of this session', 'forbidden');
     }
-    const existing = await this.attempts.findForCandidate(sessionId, candidate.id);
-    if (existing) return this.view(existing, session);
+    if (facts.attemptId !== null) return this.resume(facts.attemptId, settings);
     const now = new Date();
-    const state = windowState(session.opensAt, session.closesAt, now);
+    const state = windowState(facts.opensAt, facts.closesAt, now);
     if (state === 'not_open') {
-      throw new DomainError('SESSION_NOT_OPEN', `The session opens at ${session.opensAt.toISOString()}`, 'conflict', {
-        opensAt: session.opensAt.toISOString(),
+      throw new DomainError('SESSION_NOT_OPEN', `The session opens at ${facts.opensAt.toISOString()}`, 'conflict', {
+        opensAt: facts.opensAt.toISOString(),
       });
     }
     if (state === 'closed') throw new DomainError('SESSION_CLOSED', 'The session has closed', 'gone');
     const seed = randomInt(2 ** 31 - 1);
-    const variant = await this.variants.build(sessionId, session.settings, seed);
-    const deadline = attemptDeadline(now, session.durationSeconds, candidate.extraSeconds, session.closesAt);
+    const variant = await this.variants.build(sessionId, settings, seed);
     const fields = {
       sessionId,
-      candidateId: candidate.id,
+      candidateId: facts.candidateId,
       seed,
       variant,
       startedAt: now,
-      deadline,
+      deadline: attemptDeadline(now, facts.durationSeconds, facts.extraSeconds, facts.closesAt),
       state: 'in_progress' as const,
       position: 0,
     };
     await this.versions.markUsed(variant.items.map((i) => i.versionId));
+    let id: number;
     try {
-      const id = await this.attempts.insert(fields);
-      const attempt = Object.assign(new ExamAttempt(), fields, {
-        id,
-        submittedAt: null,
-        gradedAt: null,
-        score: null,
-        maxScore: null,
-        passed: null,
-        partScores: null,
-        itemScores: null,
-      });
-      return this.view(attempt, session, []);
+      id = await this.attempts.insert(fields);
     } catch (e) {
       // Two starts at once: the unique (session, candidate) index let one through; resume it.
       if (!(e instanceof QueryFailedError)) throw e;
-      const again = await this.attempts.findForCandidate(sessionId, candidate.id);
+      const again = await this.attempts.findForCandidate(sessionId, facts.candidateId);
       if (!again) throw e;
-      return this.view(again, session);
+      return this.resume(again.id, settings);
     }
+    const attempt = Object.assign(new ExamAttempt(), fields, {
+      id,
+      submittedAt: null,
+      gradedAt: null,
+      score: null,
+      maxScore: null,
+      passed: null,
+      partScores: null,
+      itemScores: null,
+    });
+    const versions = await this.versions.get(variant.items.map((i) => i.versionId));
+    this.remember(id, { sessionId, candidateId: facts.candidateId, userId: facts.userId, variant }, settings, versions);
+    return this.view(attempt, settings, versions, []);
+  }
+
+  private async resume(attemptId: number, settings: SessionSettings): Promise<AttemptView> {
+    const attempt = (await this.attempts.findById(attemptId))!;
+    return this.view(attempt, settings, await this.versions.get(attempt.variant.items.map((i) => i.versionId)));
   }
 
   async get(principal: Principal, attemptId: number): Promise<AttemptView> {
     const { attempt, session } = await this.own(principal, attemptId);
-    return this.view(attempt, session);
+    const versions = await this.versions.get(attempt.variant.items.map((i) => i.versionId));
+    return this.view(attempt, session.settings, versions);
   }
 
   /** Saves one answer; the same payload twice is harmless. Refused after the deadline or submit. */
@@ -137,19 +148,23 @@ export class AttemptsService {
 
   /** Submits and grades at once; submitting again answers the same. */
   async submit(principal: Principal, attemptId: number): Promise<ReviewView> {
-    const { attempt } = await this.own(principal, attemptId);
-    if (attempt.state === 'in_progress') {
-      const now = new Date();
-      if (now.getTime() >= attempt.deadline.getTime())
-        await this.grading.close(attemptId, 'expired_graded', attempt.deadline);
-      else await this.grading.close(attemptId, 'submitted', now);
-    }
-    return this.review(principal, attemptId);
+    const { attempt, session } = await this.own(principal, attemptId);
+    if (attempt.state !== 'in_progress') return this.reviewOf(attempt, session);
+    const now = new Date();
+    if (now.getTime() >= attempt.deadline.getTime())
+      await this.grading.close(attemptId, 'expired_graded', attempt.deadline);
+    else await this.grading.close(attemptId, 'submitted', now);
+    // closed by this call or, racing it, by the sweeper or another instance: read it as graded
+    return this.reviewOf((await this.attempts.findById(attemptId))!, session);
   }
 
   /** The result, as much of it as the session's review policy allows now. */
   async review(principal: Principal, attemptId: number): Promise<ReviewView> {
     const { attempt, session } = await this.own(principal, attemptId);
+    return this.reviewOf(attempt, session);
+  }
+
+  private async reviewOf(attempt: ExamAttempt, session: ExamSession): Promise<ReviewView> {
     const now = new Date();
     const finished = attempt.state !== 'in_progress' && attempt.gradedAt !== null;
     const shows = reviewLevel(
@@ -207,30 +222,52 @@ export class AttemptsService {
   private async own(principal: Principal, attemptId: number): Promise<{ attempt: ExamAttempt; session: ExamSession }> {
     const attempt = await this.attempts.findById(attemptId);
     if (!attempt) throw notYours();
-    const candidate = await this.sessions.findCandidate(attempt.candidateId);
+    // whose attempt it is never changes: known from the save cache when this process has it
+    const meta = this.meta.get(attemptId);
+    const candidate = meta
+      ? { id: meta.candidateId, userId: meta.userId }
+      : await this.sessions.findCandidate(attempt.candidateId);
     if (!candidate || !this.owns(principal, candidate)) throw notYours();
     const session = (await this.sessions.findSession(attempt.sessionId))!;
     return { attempt, session };
   }
 
+  /**
+   * What a save checks in memory: whose attempt it is and its items' option keys, facts that never
+   * change after the start (state and deadline are checked by the save statement itself, so a
+   * submit on another instance is seen at once). Read in one statement when this process has not
+   * seen the attempt yet.
+   */
   private async metaFor(principal: Principal, attemptId: number): Promise<AttemptMeta> {
     let meta = this.meta.get(attemptId);
     if (!meta) {
-      const { attempt, session } = await this.own(principal, attemptId);
-      const candidate = (await this.sessions.findCandidate(attempt.candidateId))!;
-      const versions = await this.versions.get(attempt.variant.items.map((i) => i.versionId));
-      meta = {
-        sessionId: session.id,
-        candidateId: candidate.id,
-        userId: candidate.userId,
-        sequential: session.settings.navigation === 'sequential',
-        optionKeys: attempt.variant.items.map((i) => i.options),
-        multiple: attempt.variant.items.map((i) => versions.get(i.versionId)?.type === 'multiple'),
-      };
-      if (this.meta.size >= META_LIMIT) this.meta.delete(this.meta.keys().next().value!);
-      this.meta.set(attemptId, meta);
+      const identity = await this.attempts.identity(attemptId);
+      if (!identity || !this.owns(principal, { id: identity.candidateId, userId: identity.userId })) throw notYours();
+      const settings = (await this.sessions.settingsOf(identity.sessionId))!;
+      const versions = await this.versions.get(identity.variant.items.map((i) => i.versionId));
+      meta = this.remember(attemptId, identity, settings, versions);
     }
     if (!this.owns(principal, { id: meta.candidateId, userId: meta.userId })) throw notYours();
+    return meta;
+  }
+
+  private remember(
+    attemptId: number,
+    identity: AttemptIdentity,
+    settings: SessionSettings,
+    versions: Map<number, QuestionVersion>,
+  ): AttemptMeta {
+    const items = identity.variant.items;
+    const meta: AttemptMeta = {
+      sessionId: identity.sessionId,
+      candidateId: identity.candidateId,
+      userId: identity.userId,
+      sequential: settings.navigation === 'sequential',
+      optionKeys: items.map((i) => i.options),
+      multiple: items.map((i) => versions.get(i.versionId)?.type === 'multiple'),
+    };
+    if (this.meta.size >= META_LIMIT) this.meta.delete(this.meta.keys().next().value!);
+    this.meta.set(attemptId, meta);
     return meta;
   }
 
@@ -260,9 +297,13 @@ export class AttemptsService {
     );
   }
 
-  private async view(attempt: ExamAttempt, session: ExamSession, saved?: ExamAnswer[]): Promise<AttemptView> {
+  private async view(
+    attempt: ExamAttempt,
+    settings: SessionSettings,
+    versions: Map<number, QuestionVersion>,
+    saved?: ExamAnswer[],
+  ): Promise<AttemptView> {
     const answers = saved ?? (await this.attempts.answersOf(attempt.id));
-    const versions = await this.versions.get(attempt.variant.items.map((i) => i.versionId));
     const byIndex = new Map(answers.map((a) => [a.itemIndex, a]));
     const now = new Date();
     return {
@@ -273,14 +314,23 @@ export class AttemptsService {
       deadline: attempt.deadline.toISOString(),
       serverTime: now.toISOString(),
       remainingMs: attempt.state === 'in_progress' ? remainingMs(attempt.deadline, now) : 0,
-      navigation: session.settings.navigation,
+      navigation: settings.navigation,
       position: attempt.position,
-      parts: session.settings.parts.map((p) => ({ name: p.name })),
+      parts: settings.parts.map((p) => ({ name: p.name })),
       items: attempt.variant.items.map((it, index) =>
         candidateItem(it.part, index, versions.get(it.versionId)!, it.options, byIndex.get(index)),
       ),
     };
   }
+}
+
+/** Which candidate row a start looks for; null when the caller cannot be one in this session. */
+function starter(principal: Principal, sessionId: number): Starter | null {
+  // A candidate-number login opens only its own session.
+  if (principal.candidateId !== undefined) {
+    return principal.sessionId === sessionId ? { candidateId: principal.candidateId } : null;
+  }
+  return principal.userId != null ? { userId: principal.userId } : null;
 }
 
 /** Built field by field: the key, fractions, feedback and explanation are never copied. */

@@ -4,19 +4,12 @@ import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { QuestionTopic } from '../bank/question-topic.entity.js';
 import { Question } from '../bank/question.entity.js';
 import { ExamResultsReader, type GradedAttemptRow, type TopicWeakness } from '../published/exam-results.js';
-import { dbTime } from './attempts.repository.js';
+import { dbTime, utcDate } from './attempts.repository.js';
 import { weakestTopics } from './domain/weakest-topics.js';
 import { ExamAttempt } from './exam-attempt.entity.js';
 import { ExamCandidate } from './exam-candidate.entity.js';
 import { ExamSession } from './exam-session.entity.js';
 import type { SessionPurpose } from './testing.types.js';
-
-/** A datetime column read raw: a Date from MariaDB, 'YYYY-MM-DD HH:MM:SS.mmm' (UTC) from SQLite. */
-function utcDate(v: unknown): Date {
-  if (v instanceof Date) return v;
-  const s = String(v);
-  return new Date(s.includes('T') ? s : `${s.replace(' ', 'T')}Z`);
-}
 
 interface Filter {
   agencyIds: number[];

@@ -4,10 +4,19 @@ import { DataSource, In, IsNull, Not, type EntityManager, type FindOptionsWhere 
 import { ExamCandidate } from './exam-candidate.entity.js';
 import { ExamSession } from './exam-session.entity.js';
 import { TestTemplate } from './test-template.entity.js';
+import type { SessionSettings } from './testing.types.js';
+
+const SETTINGS_LIMIT = 1_000;
 
 /** Templates, sessions and their candidates. */
 @Injectable()
 export class SessionsRepository {
+  /**
+   * Each session's settings (its copy of the template's parts), by session id. A session's
+   * settings never change once it is made, so a copy stays true on every server instance.
+   */
+  private readonly settingsById = new Map<number, Promise<SessionSettings | null>>();
+
   constructor(@InjectDataSource() readonly db: DataSource) {}
 
   templates(m: EntityManager = this.db.manager) {
@@ -24,6 +33,24 @@ export class SessionsRepository {
 
   findSession(id: number): Promise<ExamSession | null> {
     return this.sessions().findOneBy({ id });
+  }
+
+  /** A session's settings (never changed after it is made), read once per process. */
+  settingsOf(sessionId: number): Promise<SessionSettings | null> {
+    let settings = this.settingsById.get(sessionId);
+    if (!settings) {
+      if (this.settingsById.size >= SETTINGS_LIMIT) this.settingsById.clear();
+      settings = this.sessions()
+        .findOne({ where: { id: sessionId }, select: { id: true, settings: true } })
+        .then((s) => s?.settings ?? null);
+      this.settingsById.set(sessionId, settings);
+      // a session not found (yet) or a failed read is asked for again next time
+      void settings.then(
+        (found) => found ?? this.settingsById.delete(sessionId),
+        () => this.settingsById.delete(sessionId),
+      );
+    }
+    return settings;
   }
 
   findSessions(ids: number[]): Promise<ExamSession[]> {

@@ -16,10 +16,14 @@ export class VersionCache {
   private readonly loading = new Map<number, Promise<void>>();
   /** Versions already marked as used by this process, or being marked. */
   private readonly marked = new Map<number, Promise<void>>();
+  /** Versions whose marking has finished. */
+  private readonly markedDone = new Set<number>();
 
   constructor(private readonly bank: QuestionBankReader) {}
 
   async get(ids: readonly number[], m?: EntityManager): Promise<Map<number, QuestionVersion>> {
+    const known = this.allKnown(ids);
+    if (known) return known;
     const missing = [...new Set(ids)].filter((id) => !this.byId.has(id) && !this.loading.has(id));
     if (missing.length) {
       if (this.byId.size + missing.length > MAX_ENTRIES) this.byId.clear();
@@ -38,18 +42,34 @@ export class VersionCache {
     return out;
   }
 
+  /** The versions when every one is in memory already (every start and save after the first), else null. */
+  private allKnown(ids: readonly number[]): Map<number, QuestionVersion> | null {
+    const out = new Map<number, QuestionVersion>();
+    for (const id of ids) {
+      const v = this.byId.get(id);
+      if (!v) return null;
+      out.set(id, v);
+    }
+    return out;
+  }
+
   /**
    * Marks versions as used (from now on, editing their questions makes new versions) before an
    * attempt shows them; each version is marked once per process however many start at once.
    */
   async markUsed(ids: readonly number[]): Promise<void> {
+    if (ids.every((id) => this.markedDone.has(id))) return;
     const todo = [...new Set(ids)].filter((id) => !this.marked.has(id));
     if (todo.length) {
       if (this.marked.size > MAX_ENTRIES) this.marked.clear();
-      const run = this.bank.markUsed(todo).catch((e: unknown) => {
-        todo.forEach((id) => this.marked.delete(id));
-        throw e;
-      });
+      if (this.markedDone.size > MAX_ENTRIES) this.markedDone.clear();
+      const run = this.bank.markUsed(todo).then(
+        () => todo.forEach((id) => this.markedDone.add(id)),
+        (e: unknown) => {
+          todo.forEach((id) => this.marked.delete(id));
+          throw e;
+        },
+      );
       todo.forEach((id) => this.marked.set(id, run));
     }
     await Promise.all([...new Set(ids.map((id) => this.marked.get(id)).filter((p) => p !== undefined))]);

@@ -1,4 +1,5 @@
 import { createSecretKey } from 'node:crypto';
+import { jest } from '@jest/globals';
 import jwt from 'jsonwebtoken';
 import { loadConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain-error.js';
@@ -52,6 +53,20 @@ describe('TokenService', () => {
     ['an unknown role', () => jwt.sign({ sub: '12', role: 'root', agency: null, name: 'x' }, secret)],
   ])('refuses %s', (_, token) => {
     expect(code(() => service().verify(token()))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a token it has verified before once the token expires', () => {
+    const t = service(secret, '60');
+    const { accessToken } = t.sign(officer);
+    expect(t.verify(accessToken)).toEqual(officer);
+    expect(t.verify(accessToken)).toEqual(officer);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+    try {
+      expect(code(() => t.verify(accessToken))).toBe('UNAUTHENTICATED');
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('sets the expiry from JWT_TTL_SECONDS', () => {

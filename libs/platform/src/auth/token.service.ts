@@ -8,7 +8,11 @@ import { ALL_ROLES, type Principal } from './principal.js';
 /** The HMAC key that signs login tokens, made once from the secret (see resolveJwtSecret). */
 export const JWT_KEY = Symbol('JWT_KEY');
 
+/** How many verified tokens are remembered (a few rooms of candidates and the staff). */
+const VERIFIED_LIMIT = 50_000;
+
 interface Claims {
+  exp?: number;
   sub: string;
   role: Principal['role'];
   agency: number | null;
@@ -24,6 +28,13 @@ interface Claims {
  */
 @Injectable()
 export class TokenService {
+  /**
+   * Tokens that passed verification, with their principal and expiry. A candidate sends the same
+   * token with every answer, and checking its signature again costs more than the save itself; a
+   * remembered token is still refused from its expiry on. Only verified tokens are remembered.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+
   constructor(
     @Inject(JWT_KEY) private readonly key: KeyObject,
     private readonly config: AppConfig,
@@ -47,6 +58,16 @@ export class TokenService {
   /** The principal a token stands for; throws UNAUTHENTICATED when it is missing, forged or expired. */
   verify(token: string | undefined): Principal {
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Log in first: no token was sent', 'unauthenticated');
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAt) return { ...known.principal };
+    if (known) this.verified.delete(token);
+    const fresh = this.read(token);
+    if (this.verified.size >= VERIFIED_LIMIT) this.verified.clear();
+    this.verified.set(token, fresh);
+    return { ...fresh.principal };
+  }
+
+  private read(token: string): { principal: Principal; expiresAt: number } {
     let c: Claims;
     try {
       c = jwt.verify(token, this.key, { algorithms: ['HS256'] }) as Claims;
@@ -59,7 +80,7 @@ export class TokenService {
     }
     if (!ALL_ROLES.includes(c.role))
       throw new DomainError('UNAUTHENTICATED', 'Unknown role in token', 'unauthenticated');
-    return {
+    const principal: Principal = {
       userId: c.sub.startsWith('c') ? null : Number(c.sub),
       role: c.role,
       agencyId: c.agency,
@@ -67,5 +88,6 @@ export class TokenService {
       ...(c.cand !== undefined ? { candidateId: c.cand } : {}),
       ...(c.sess !== undefined ? { sessionId: c.sess } : {}),
     };
+    return { principal, expiresAt: c.exp === undefined ? Infinity : c.exp * 1000 };
   }
 }

@@ -1,4 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidatorOptions } from 'class-validator';
 import { DomainError } from '../errors/domain-error.js';
 
 export interface FieldProblem {
@@ -20,6 +22,8 @@ export function validationFailed(errors: ValidationError[]): DomainError {
   const summary = fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | ');
   return new DomainError('VALIDATION_FAILED', summary || 'The request is not valid', 'invalid', { fields });
 }
+
+const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
 
 /**
  * Field names that are an object's machinery rather than data: __proto__, constructor, valueOf …
@@ -76,11 +80,18 @@ class RequestValidationPipe extends ValidationPipe {
  */
 export function createValidationPipe(): ValidationPipe {
   return new RequestValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
+    ...VALIDATOR_OPTIONS,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    forbidUnknownValues: true,
     exceptionFactory: validationFailed,
   });
+}
+
+/** The pipe's checks for a handler outside Nest's pipeline (a hot route): the DTO, or VALIDATION_FAILED. */
+export function validDto<T extends object>(cls: ClassConstructor<T>, plain: unknown): T {
+  refuseUnsafeInput(plain);
+  const dto = plainToInstance(cls, plain ?? {}, { enableImplicitConversion: false });
+  const errors = validateSync(dto, VALIDATOR_OPTIONS);
+  if (errors.length) throw validationFailed(errors);
+  return dto;
 }

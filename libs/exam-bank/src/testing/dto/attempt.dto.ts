@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsString, MaxLength, Min } from 'class-validator';
+import { validDto } from '@app/platform';
 
 export class AttemptParams {
   @ApiProperty()
@@ -47,4 +48,29 @@ export class CandidateParams extends IdParams {
   @IsInt()
   @Min(1)
   candidateId: number;
+}
+
+const isAnswerKey = (k: unknown): boolean => typeof k === 'string' && k.length <= 16;
+
+/**
+ * The save body of a hot route: exactly `{ chosen: string[] }` within AnswerDto's limits is taken
+ * as it is, without class-validator's cost; anything else goes through validDto, for its exact error.
+ * The quick check accepts only what AnswerDto accepts (attempt.dto.spec.ts holds it to that).
+ */
+export function answerOf(body: unknown): AnswerDto {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const keys = Object.keys(body);
+    const chosen = (body as { chosen?: unknown }).chosen;
+    if (keys.length === 1 && Array.isArray(chosen) && chosen.length <= 20 && chosen.every(isAnswerKey)) {
+      return { chosen: chosen as string[] };
+    }
+  }
+  return validDto(AnswerDto, body);
+}
+
+/** An item's place from a hot route's path captures (digits only); otherwise ItemParams' error. */
+export function itemOf(id: string, index: string): ItemParams {
+  const p = { id: Number(id), index: Number(index) };
+  if (Number.isSafeInteger(p.id) && p.id >= 1 && Number.isSafeInteger(p.index) && p.index >= 0) return p;
+  return validDto(ItemParams, { id, index });
 }
