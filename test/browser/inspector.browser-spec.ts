@@ -211,6 +211,8 @@ describe('the inspector screens in a real browser', () => {
       'Chấm điểm CCHC',
       'Xếp hạng',
       'Bài thi của tôi',
+      'Tham gia hội thi',
+      'Kết quả khảo sát hài lòng',
     ]);
     await nav(page).getByRole('link', { name: 'Chấm điểm CCHC' }).click();
     // Only their own agency's scorecard is listed.

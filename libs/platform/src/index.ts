@@ -10,6 +10,7 @@ export * from './audit/audit-entry.entity.js';
 export * from './audit/audit-log.js';
 export * from './http/page.js';
 export * from './http/validation.js';
+export { IsDecimal, isDecimal } from './http/decimal.js';
 export { bodyLimitBytes, refuseOversizedBody } from './http/body-limit.js';
 export { ClientAddress, compileTrustProxy, type TrustProxy } from './http/client-address.js';
 export { toErrorBody, type ErrorBody } from './http/error-filter.js';

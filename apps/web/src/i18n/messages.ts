@@ -9,7 +9,7 @@ import { surveyEn, surveyVi } from './areas/survey.js';
  * must have exactly the same keys (the type says so), so a missing translation fails the type-check.
  * `{name}` placeholders are filled by `format`.
  */
-const base = {
+export const baseVi = {
   'app.name': 'CCHC',
   'app.title': 'Thi kiến thức, hội thi và Chỉ số CCHC',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
@@ -224,12 +224,12 @@ const base = {
 } as const;
 
 /** Each area of the product keeps its strings in its own file under areas/, merged here. */
-export const vi = { ...base, ...bankVi, ...contestVi, ...inspectorVi, ...onlineVi, ...surveyVi } as const;
+export const vi = { ...baseVi, ...bankVi, ...contestVi, ...inspectorVi, ...onlineVi, ...surveyVi } as const;
 
 export type MessageKey = keyof typeof vi;
 export type Messages = { readonly [K in MessageKey]: string };
 
-const baseEn: { readonly [K in keyof typeof base]: string } = {
+const baseEn: { readonly [K in keyof typeof baseVi]: string } = {
   'app.name': 'CCHC',
   'app.title': 'Knowledge tests, reform contests and the PAR Index',
   'app.skipToContent': 'Skip to main content',

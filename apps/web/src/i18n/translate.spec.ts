@@ -1,9 +1,22 @@
-import { en, vi } from './messages.js';
+import { bankVi } from './areas/bank.js';
+import { contestVi } from './areas/contest.js';
+import { inspectorVi } from './areas/inspector.js';
+import { onlineVi } from './areas/online.js';
+import { surveyVi } from './areas/survey.js';
+import { baseVi, en, vi } from './messages.js';
 import { errorKey, errorText, format, translate } from './translate.js';
 
 describe('translations', () => {
   it('has an English text for every Vietnamese key and no extra ones', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+  });
+
+  it('gives each key to one area only, so no area silently overrides another', () => {
+    const owners = new Map<string, string[]>();
+    const areas = { baseVi, bankVi, contestVi, inspectorVi, onlineVi, surveyVi };
+    for (const [area, dict] of Object.entries(areas))
+      for (const key of Object.keys(dict)) owners.set(key, [...(owners.get(key) ?? []), area]);
+    expect([...owners].filter(([, o]) => o.length > 1)).toEqual([]);
   });
 
   it('uses the same placeholders in both languages', () => {

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -15,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDecimal } from '@app/platform';
 import { LEAF_SOURCES, type LeafSource } from '../domain/scheme-tree.js';
 
 export class SchemeNodeDto {
@@ -29,7 +29,7 @@ export class SchemeNodeDto {
   name: string;
 
   @ApiProperty({ example: 4, description: 'Maximum points, at most two decimals' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   max: number;
 
@@ -76,7 +76,7 @@ export class SchemeDocumentDto {
 
   @ApiProperty({ required: false, default: 100 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(1)
   scale?: number;
 

@@ -6,13 +6,13 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Length,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsDecimal } from '@app/platform';
 import { REOPEN_TARGETS, type ScorecardState } from '../domain/workflow.js';
 
 export class OpenScorecardsDto {
@@ -32,7 +32,7 @@ export class SelfScoreItemDto {
 
   @ApiProperty({ example: 2.5, nullable: true, description: 'Points, at most two decimals; null clears' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   score: number | null;
 
   @ApiProperty({ required: false, description: 'Why evidence is missing, or a comment' })
@@ -60,7 +60,7 @@ export class AppraisalItemDto {
 
   @ApiProperty({ example: 3, nullable: true, description: 'Appraised points; null withdraws the appraisal' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   score: number | null;
 
   @ApiProperty({

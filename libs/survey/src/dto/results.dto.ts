@@ -7,7 +7,6 @@ import {
   IsDate,
   IsIn,
   IsInt,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -15,6 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsDecimal } from '@app/platform';
 import { QueryInt } from './common.js';
 
 export class ResultsQuery {
@@ -118,7 +118,7 @@ export class CriterionPointsDto {
   to: Date;
 
   @ApiProperty({ example: 2, description: 'The criterion’s maximum, two decimals at most' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   maxPoints: number;

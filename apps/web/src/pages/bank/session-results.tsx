@@ -97,36 +97,36 @@ function Ranking({ session }: { session: ExamSession }) {
   const ranking = useResource((signal) => bankApi.ranking(session.id, signal), [session.id]);
   return (
     <>
-      <h3>{t('ranking.title', { quota: session.quota ?? 0 })}</h3>
+      <h3>{t('recruitment.title', { quota: session.quota ?? 0 })}</h3>
       <ErrorAlert error={ranking.error} onRetry={ranking.reload} />
       {ranking.data && ranking.data.rows.length > 0 && (
         <div className="table-wrap">
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t('ranking.rank')}</th>
+                <th scope="col">{t('recruitment.rank')}</th>
                 <th scope="col">{t('candidate.number')}</th>
                 <th scope="col">{t('users.fullName')}</th>
                 <th scope="col">{t('results.score')}</th>
-                <th scope="col">{t('ranking.priority')}</th>
-                <th scope="col">{t('ranking.total')}</th>
-                <th scope="col">{t('ranking.admitted')}</th>
+                <th scope="col">{t('recruitment.priority')}</th>
+                <th scope="col">{t('recruitment.total')}</th>
+                <th scope="col">{t('recruitment.admitted')}</th>
               </tr>
             </thead>
             <tbody>
               {ranking.data.rows.map((r) => (
                 <tr key={r.candidateId}>
-                  <td data-label={t('ranking.rank')}>{r.rank ?? '—'}</td>
+                  <td data-label={t('recruitment.rank')}>{r.rank ?? '—'}</td>
                   <td data-label={t('candidate.number')} className="mono">
                     {r.candidateNumber ?? '—'}
                   </td>
                   <td data-label={t('users.fullName')}>{r.fullName}</td>
                   <td data-label={t('results.score')}>{num(r.score)}</td>
-                  <td data-label={t('ranking.priority')}>{num(r.priorityPoints)}</td>
-                  <td data-label={t('ranking.total')}>{num(r.total)}</td>
-                  <td data-label={t('ranking.admitted')}>
-                    {r.withinQuota ? t('ranking.within') : '—'}
-                    {r.tiedAtEdge ? ` (${t('ranking.tiedAtEdge')})` : ''}
+                  <td data-label={t('recruitment.priority')}>{num(r.priorityPoints)}</td>
+                  <td data-label={t('recruitment.total')}>{num(r.total)}</td>
+                  <td data-label={t('recruitment.admitted')}>
+                    {r.withinQuota ? t('recruitment.within') : '—'}
+                    {r.tiedAtEdge ? ` (${t('recruitment.tiedAtEdge')})` : ''}
                   </td>
                 </tr>
               ))}
