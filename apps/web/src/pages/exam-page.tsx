@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { examApi, outboxKey, saveKey, withPending, type AttemptView, type ExamSave } from '../api/exam-api.js';
 import { useOnline } from '../api/use-online.js';
@@ -10,6 +10,7 @@ import { SaveBadge } from '../exam-kit/save-badge.js';
 import { ServerClock } from '../exam-kit/server-clock.js';
 import { SubmitDialog } from '../exam-kit/submit-dialog.js';
 import { useOutbox } from '../exam-kit/use-outbox.js';
+import { useStartedAttempt } from '../exam-kit/use-started-attempt.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ErrorAlert } from '../ui/error-alert.js';
 
@@ -21,33 +22,13 @@ const DRAIN_AFTER_DEADLINE_MS = 10_000;
 export function ExamPage() {
   const { t } = useI18n();
   const { sessionId } = useParams();
-  const clock = useMemo(() => new ServerClock(), []);
-  const [attempt, setAttempt] = useState<AttemptView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    const sentAt = Date.now();
-    examApi.start(Number(sessionId)).then(
-      (a) => {
-        clock.addServerTime(a.serverTime, sentAt);
-        setAttempt(a);
-      },
-      (e: unknown) => setError(e),
-    );
-  }, [sessionId, clock, tick]);
+  const { attempt, error, clock, retry } = useStartedAttempt(() => examApi.start(Number(sessionId)), sessionId);
 
   if (error) {
     return (
       <section className="panel narrow" aria-labelledby="exam-title">
         <h1 id="exam-title">{t('exam.title')}</h1>
-        <ErrorAlert
-          error={error}
-          onRetry={() => {
-            setError(null);
-            setTick((n) => n + 1);
-          }}
-        />
+        <ErrorAlert error={error} onRetry={retry} />
       </section>
     );
   }

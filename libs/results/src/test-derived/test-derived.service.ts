@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { DataSource, In } from 'typeorm';
 import { ExamResultsReader, type GradedAttemptRow } from '@app/exam-bank';
 import { Agency, AgencyLevel } from '@app/org';
 import { AuditLog, DomainError, type AuditRecord, type Principal } from '@app/platform';
@@ -15,6 +14,7 @@ import {
 import { canRecompute } from '../domain/workflow.js';
 import type { SchemeNode } from '../schemes/scheme-node.entity.js';
 import { SchemesService } from '../schemes/schemes.service.js';
+import { loadDerivable, saveDerived } from '../scorecards/derived-items.js';
 import { ScorecardItem } from '../scorecards/scorecard-item.entity.js';
 import { Scorecard } from '../scorecards/scorecard.entity.js';
 import { ScorecardsService } from '../scorecards/scorecards.service.js';
@@ -103,18 +103,14 @@ export class TestDerivedService {
 
     const out: RecomputedLeaf[] = [];
     await this.db.transaction(async (m) => {
-      const items = await this.itemsFor(
-        cards.map((c) => c.id),
-        leaves.map((l) => l.node.id),
+      const { cards: current, items } = await loadDerivable(
         m,
-      );
-      // The states as they are now, inside the transaction: a card published meanwhile stays frozen.
-      const current = new Map(
-        (await m.getRepository(Scorecard).findBy({ id: In(cards.map((c) => c.id)) })).map((c) => [c.id, c]),
+        cards,
+        leaves.map((l) => l.node.id),
       );
       const writes: ScorecardItem[] = [];
       const audits: AuditRecord[] = [];
-      for (const card of cards.map((c) => current.get(c.id) ?? c)) {
+      for (const card of current) {
         for (const leaf of leaves) {
           const item = items.get(`${card.id}:${leaf.node.id}`);
           if (!item) continue;
@@ -128,17 +124,7 @@ export class TestDerivedService {
           }
         }
       }
-      // Changed items and their audit entries, a few statements for the whole year.
-      for (let i = 0; i < writes.length; i += 100) {
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(ScorecardItem)
-          .values(writes.slice(i, i + 100) as QueryDeepPartialEntity<ScorecardItem>[])
-          .orUpdate(['derived_centi', 'flagged', 'derivation'], ['id'])
-          .updateEntity(false)
-          .execute();
-      }
+      await saveDerived(m, writes);
       await this.audit.recordMany(audits, m);
     });
     return { schemeId, scorecards: cards.length, attempts: rows.length, leaves: out };
@@ -203,12 +189,6 @@ export class TestDerivedService {
         reason: 'Recomputed from inspection test attempts',
       },
     };
-  }
-
-  private async itemsFor(cardIds: number[], nodeIds: number[], m: EntityManager): Promise<Map<string, ScorecardItem>> {
-    if (!cardIds.length || !nodeIds.length) return new Map();
-    const rows = await m.getRepository(ScorecardItem).findBy({ scorecardId: In(cardIds), nodeId: In(nodeIds) });
-    return new Map(rows.map((i) => [`${i.scorecardId}:${i.nodeId}`, i]));
   }
 
   /** The agencies and their direct children, with level codes, for roll-up and staff counts. */

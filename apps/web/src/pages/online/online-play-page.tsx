@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { onlineApi, onlineOutboxKey, type OnlineAttemptView, type OnlineSave } from '../../api/online-api.js';
 import { useOnline } from '../../api/use-online.js';
@@ -10,6 +10,7 @@ import { SaveBadge } from '../../exam-kit/save-badge.js';
 import { ServerClock } from '../../exam-kit/server-clock.js';
 import { SubmitDialog } from '../../exam-kit/submit-dialog.js';
 import { useOutbox } from '../../exam-kit/use-outbox.js';
+import { useStartedAttempt } from '../../exam-kit/use-started-attempt.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ErrorAlert } from '../../ui/error-alert.js';
 
@@ -22,33 +23,13 @@ const saveKey = (index: number): string => `answer:${index}`;
 export function OnlinePlayPage() {
   const { t } = useI18n();
   const { contestId } = useParams();
-  const clock = useMemo(() => new ServerClock(), []);
-  const [attempt, setAttempt] = useState<OnlineAttemptView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    const sentAt = Date.now();
-    onlineApi.start(Number(contestId)).then(
-      (a) => {
-        clock.addServerTime(a.serverTime, sentAt);
-        setAttempt(a);
-      },
-      (e: unknown) => setError(e),
-    );
-  }, [contestId, clock, tick]);
+  const { attempt, error, clock, retry } = useStartedAttempt(() => onlineApi.start(Number(contestId)), contestId);
 
   if (error) {
     return (
       <section className="panel narrow" aria-labelledby="online-play-title">
         <h1 id="online-play-title">{t('online.title')}</h1>
-        <ErrorAlert
-          error={error}
-          onRetry={() => {
-            setError(null);
-            setTick((n) => n + 1);
-          }}
-        />
+        <ErrorAlert error={error} onRetry={retry} />
       </section>
     );
   }
